@@ -1,0 +1,320 @@
+//! Agreement mentions (spans) and agreement records.
+//!
+//! Spans follow ANNOTATION.md: a head noun ("deal", "memorandum of
+//! understanding") with the words right before it that say what kind of
+//! agreement it is ("patent license agreement"); status words, amounts and
+//! party names stay outside. Generic uses are left alone: plural heads, heads
+//! inside a capitalised name ("Global Partnership Fund"), and weak heads
+//! ("contract", "investment") with nothing in the sentence that makes them a
+//! specific deal between companies.
+//!
+//! Records (v0) gather, per sentence, the companies named with an agreement
+//! mention or a dealing verb; records with the same parties and kind merge,
+//! and a mention with no company in its sentence joins the record before it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+use crate::text::Token;
+
+/// What the parties agreed to do (ANNOTATION.md's list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgreementKind {
+    /// A partnership or alliance.
+    Partnership,
+    /// A memorandum of understanding of general cooperation.
+    Mou,
+    /// A licence.
+    Licensing,
+    /// Buying a company, unit or asset.
+    Acquisition,
+    /// Two companies becoming one.
+    Merger,
+    /// A jointly owned new venture.
+    JointVenture,
+    /// Money put into a company.
+    Investment,
+    /// A supply deal or purchase order.
+    Supply,
+    /// A distribution deal.
+    Distribution,
+    /// A collaboration or cooperation.
+    Collaboration,
+    /// A legal settlement.
+    Settlement,
+    /// Anything else.
+    Other,
+}
+
+/// Whether a report says the agreement was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Reported as made: signed, agreed, announced, completed or pending.
+    Made,
+    /// Mentioned without a report that it was made.
+    Mentioned,
+}
+
+/// An agreement mention found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgreementSpan {
+    /// The head with its kind words.
+    pub span: Span,
+    /// The kind its words suggest.
+    pub kind: AgreementKind,
+}
+
+/// How strongly a head noun names an agreement on its own.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Strength {
+    /// "deal", "merger": an agreement whenever the article is about companies.
+    Strong,
+    /// "contract", "investment": only with a determiner or kind word and a
+    /// company in the sentence.
+    Weak,
+}
+
+/// Head nouns, lower case, as token sequences; longest first.
+const HEADS: &[(&[&str], Strength, AgreementKind)] = &[
+    (&["memorandum", "of", "understanding"], Strength::Strong, AgreementKind::Mou),
+    (&["letter", "of", "intent"], Strength::Strong, AgreementKind::Other),
+    (&["round", "of", "funding"], Strength::Strong, AgreementKind::Investment),
+    (&["joint", "venture"], Strength::Strong, AgreementKind::JointVenture),
+    (&["funding", "round"], Strength::Strong, AgreementKind::Investment),
+    (&["agreement"], Strength::Strong, AgreementKind::Other),
+    (&["deal"], Strength::Strong, AgreementKind::Other),
+    (&["pact"], Strength::Strong, AgreementKind::Other),
+    (&["accord"], Strength::Strong, AgreementKind::Other),
+    (&["partnership"], Strength::Strong, AgreementKind::Partnership),
+    (&["alliance"], Strength::Strong, AgreementKind::Partnership),
+    (&["tie-up"], Strength::Strong, AgreementKind::Partnership),
+    (&["mou"], Strength::Strong, AgreementKind::Mou),
+    (&["loi"], Strength::Strong, AgreementKind::Other),
+    (&["merger"], Strength::Strong, AgreementKind::Merger),
+    (&["acquisition"], Strength::Strong, AgreementKind::Acquisition),
+    (&["takeover"], Strength::Strong, AgreementKind::Acquisition),
+    (&["buyout"], Strength::Strong, AgreementKind::Acquisition),
+    (&["collaboration"], Strength::Weak, AgreementKind::Collaboration),
+    (&["cooperation"], Strength::Weak, AgreementKind::Collaboration),
+    (&["contract"], Strength::Weak, AgreementKind::Supply),
+    (&["licence"], Strength::Weak, AgreementKind::Licensing),
+    (&["license"], Strength::Weak, AgreementKind::Licensing),
+    (&["transaction"], Strength::Weak, AgreementKind::Other),
+    (&["investment"], Strength::Weak, AgreementKind::Investment),
+    (&["settlement"], Strength::Weak, AgreementKind::Settlement),
+    (&["jv"], Strength::Weak, AgreementKind::JointVenture),
+];
+
+/// Words that may precede a head inside the span, saying what kind of
+/// agreement it is; a matching word also sets the kind.
+const KIND_WORDS: &[(&str, Option<AgreementKind>)] = &[
+    ("strategic", None),
+    ("ai", None),
+    ("collaboration", Some(AgreementKind::Collaboration)),
+    ("cooperation", Some(AgreementKind::Collaboration)),
+    ("patent", Some(AgreementKind::Licensing)),
+    ("license", Some(AgreementKind::Licensing)),
+    ("licence", Some(AgreementKind::Licensing)),
+    ("licensing", Some(AgreementKind::Licensing)),
+    ("cross-licensing", Some(AgreementKind::Licensing)),
+    ("supply", Some(AgreementKind::Supply)),
+    ("distribution", Some(AgreementKind::Distribution)),
+    ("partnership", Some(AgreementKind::Partnership)),
+    ("merger", Some(AgreementKind::Merger)),
+    ("acquisition", Some(AgreementKind::Acquisition)),
+    ("purchase", Some(AgreementKind::Acquisition)),
+    ("investment", Some(AgreementKind::Investment)),
+    ("funding", Some(AgreementKind::Investment)),
+    ("technology", None),
+    ("research", None),
+    ("development", None),
+    ("marketing", None),
+    ("cloud", None),
+    ("commercial", None),
+    ("framework", None),
+    ("trade", None),
+    ("services", None),
+    ("service", None),
+    ("content", None),
+    ("advertising", None),
+    ("manufacturing", None),
+    ("sponsorship", None),
+];
+
+/// Words between a determiner and a head that are outside the span but do
+/// not stop it from naming a specific agreement ("the proposed deal").
+const STATUS_WORDS: &[&str] = &[
+    "potential", "possible", "proposed", "new", "first", "definitive", "agreed", "planned", "final", "initial",
+    "previous", "existing", "earlier", "exclusive", "non-exclusive", "global", "broad", "major", "big", "landmark",
+    "historic", "reported", "rumoured", "rumored", "expanded", "long-term", "multi-year", "multiyear", "all-cash",
+    "all-stock", "cash", "stock", "recent", "latest", "original", "formal", "binding", "non-binding", "pending",
+    "tentative", "preliminary", "billion", "million",
+];
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "whose", "'s", "’s"];
+
+/// Dealing verbs that report an agreement as made.
+pub const MADE_VERBS: &[&str] = &[
+    "signed", "sign", "signs", "agreed", "agree", "agrees", "announced", "announces", "completed", "completes",
+    "closed", "bought", "buys", "acquired", "acquires", "acquire", "sold", "sells", "licensed", "licenses", "invested",
+    "invests", "partnered", "partners", "merged", "merges", "teamed", "inked", "inks", "struck", "strikes", "sealed",
+    "finalized", "finalised", "reached", "entered", "extended", "renewed", "formed", "led",
+];
+
+fn kind_word(word: &str) -> Option<Option<AgreementKind>> {
+    let lower = word.to_lowercase();
+    KIND_WORDS.iter().find(|(w, _)| *w == lower).map(|(_, k)| *k)
+}
+
+/// Agreement mention spans in `text` given its tokens; `sentence_of(byte)`
+/// gives the sentence around a byte offset and `has_company(span)` answers
+/// whether a company is named inside a span.
+pub fn agreement_spans(
+    text: &str,
+    toks: &[Token<'_>],
+    sentence_of: impl Fn(usize) -> Span,
+    has_company: impl Fn(Span) -> bool,
+) -> Vec<AgreementSpan> {
+    let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let head_at = |i: usize| {
+        HEADS.iter().find_map(|(words, strength, kind)| {
+            let fits = i + words.len() <= toks.len() && words.iter().zip(&lower[i..]).all(|(w, t)| w == t);
+            fits.then_some((words.len(), *strength, *kind))
+        })
+    };
+    while i < toks.len() {
+        let Some((len, strength, head_kind)) = head_at(i) else {
+            i += 1;
+            continue;
+        };
+        let last = i + len - 1;
+        // "license" in "license agreement" is a kind word of the next head.
+        if kind_word(toks[last].text).is_some() && head_at(last + 1).is_some() {
+            i = last + 1;
+            continue;
+        }
+        let sentence = sentence_of(toks[i].span.start);
+        let head_start_of_sentence = toks[i].span.start == sentence.start;
+        // Extend left over kind words that touch the head.
+        let mut first = i;
+        let mut kind = head_kind;
+        while first > 0 && text[toks[first - 1].span.end..toks[first].span.start] == *" " {
+            match kind_word(toks[first - 1].text) {
+                Some(k) => {
+                    if let (Some(k), AgreementKind::Other | AgreementKind::Supply) = (k, kind) {
+                        kind = k;
+                    } else if let (Some(k), true) = (k, first == i && head_kind == AgreementKind::Other) {
+                        kind = k;
+                    }
+                    first -= 1;
+                }
+                None => break,
+            }
+        }
+        let head = toks[i].text;
+        let capitalised_mid_sentence = head.chars().next().is_some_and(char::is_uppercase)
+            && !head.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+            && !head_start_of_sentence
+            && first == i;
+        let span = Span::new(toks[first].span.start, toks[last].span.end);
+        // Skip back over status words to the word that introduces the phrase.
+        let mut k = first;
+        while k > 0 && STATUS_WORDS.contains(&lower[k - 1].as_str()) || k > 0 && is_amount_or_year(toks[k - 1].text) {
+            k -= 1;
+        }
+        let introduced = k > 0 && (DETERMINERS.contains(&lower[k - 1].as_str()) || toks[k - 1].is_capitalised());
+        let in_consent_sense = i > 0 && lower[i - 1] == "in" && head == "agreement";
+        let keep = !capitalised_mid_sentence
+            && !in_consent_sense
+            && match strength {
+                Strength::Strong => has_company(Span::new(0, text.len())),
+                Strength::Weak => (introduced || first < i) && has_company(sentence),
+            };
+        if keep {
+            out.push(AgreementSpan { span, kind });
+        }
+        i = last + 1;
+    }
+    out
+}
+
+fn is_amount_or_year(word: &str) -> bool {
+    let w = word.trim_start_matches('$');
+    !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'))
+        || w.ends_with("-year")
+        || w.ends_with("-month")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{sentences, tokens};
+
+    struct Row {
+        name: &'static str,
+        text: &'static str,
+        want: &'static [(&'static str, AgreementKind)],
+    }
+
+    fn run(text: &str) -> Vec<(String, AgreementKind)> {
+        let toks = tokens(text);
+        let sents = sentences(text);
+        let sentence_of =
+            |b: usize| *sents.iter().find(|s| s.start <= b && b < s.end).unwrap_or(&Span::new(0, text.len()));
+        agreement_spans(text, &toks, sentence_of, |_| true)
+            .into_iter()
+            .map(|a| (a.span.slice(text).to_string(), a.kind))
+            .collect()
+    }
+
+    const ROWS: &[Row] = &[
+        Row {
+            name: "multi-word head",
+            text: "Acme and Bolt signed a memorandum of understanding today.",
+            want: &[("memorandum of understanding", AgreementKind::Mou)],
+        },
+        Row {
+            name: "kind words join the span and set the kind",
+            text: "They agreed a patent license agreement last year.",
+            want: &[("patent license agreement", AgreementKind::Licensing)],
+        },
+        Row {
+            name: "amounts and status words stay outside",
+            text: "The $4 billion all-cash deal closed.",
+            want: &[("deal", AgreementKind::Other)],
+        },
+        Row {
+            name: "plural heads are generic",
+            text: "Partnerships with startups are core to its strategy.",
+            want: &[],
+        },
+        Row {
+            name: "capitalised head inside a name is not an agreement",
+            text: "She chairs the Global Partnership Fund.",
+            want: &[],
+        },
+        Row {
+            name: "agreement meaning consent",
+            text: "The board was in agreement about the plan.",
+            want: &[],
+        },
+        Row {
+            name: "weak head needs a determiner or kind word",
+            text: "Contract work is growing; the company won a supply contract.",
+            want: &[("supply contract", AgreementKind::Supply)],
+        },
+    ];
+
+    #[test]
+    fn agreement_span_table() {
+        for row in ROWS {
+            let got = run(row.text);
+            let want: Vec<(String, AgreementKind)> = row.want.iter().map(|(s, k)| (s.to_string(), *k)).collect();
+            assert_eq!(got, want, "row: {}", row.name);
+        }
+    }
+}

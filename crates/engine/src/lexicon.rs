@@ -1,0 +1,196 @@
+//! The built-in lexicon of companies and products.
+//!
+//! The data is a readable TSV file (`data/lexicon.tsv`) compiled into the
+//! binary with `include_str!` and parsed once on first use. Each line gives a
+//! kind, a canonical name, aliases, an owner (for products), flags and where
+//! the fact came from. This module only parses and indexes; deciding whether a
+//! match in a text is really the entity is `recognise`'s job.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::LazyLock;
+
+use crate::span::Label;
+
+/// The TSV shipped with the engine.
+const BUILTIN_TSV: &str = include_str!("../data/lexicon.tsv");
+
+/// One company or product the engine knows by name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// COMPANY or PRODUCT.
+    pub label: Label,
+    /// The canonical name ("Microsoft").
+    pub name: String,
+    /// Other surface forms ("Microsoft Corp.", "MSFT").
+    pub aliases: Vec<String>,
+    /// For products: the canonical name of the owning company.
+    pub owner: Option<String>,
+    /// The name is also a common word or place ("Apple", "Edge"): it is only
+    /// marked with supporting evidence from the document.
+    pub ambiguous: bool,
+    /// Where the fact came from (e.g. "curated").
+    pub source: String,
+}
+
+impl Entry {
+    /// The canonical name followed by the aliases.
+    pub fn surfaces(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// A parsed lexicon: entries plus an index from surface form to entry.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    entries: Vec<Entry>,
+    by_surface: HashMap<String, usize>,
+}
+
+/// A line of lexicon data that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexiconError {
+    line: usize,
+    kind: LexiconErrorKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum LexiconErrorKind {
+    ColumnCount(usize),
+    UnknownKind(String),
+    EmptyName,
+}
+
+impl fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "lexicon line {}: ", self.line)?;
+        match &self.kind {
+            LexiconErrorKind::ColumnCount(n) => write!(f, "expected 6 tab-separated columns, found {n}"),
+            LexiconErrorKind::UnknownKind(k) => write!(f, "unknown kind {k:?} (want company or product)"),
+            LexiconErrorKind::EmptyName => write!(f, "empty name"),
+        }
+    }
+}
+
+impl std::error::Error for LexiconError {}
+
+impl Lexicon {
+    /// Parses TSV lexicon data (see `data/lexicon.tsv` for the columns).
+    ///
+    /// A surface form listed twice keeps its first entry.
+    pub fn parse(tsv: &str) -> Result<Self, LexiconError> {
+        let mut lexicon = Lexicon::default();
+        for (i, raw) in tsv.lines().enumerate() {
+            let line = raw.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let entry = parse_line(line).map_err(|kind| LexiconError { line: i + 1, kind })?;
+            lexicon.push(entry);
+        }
+        Ok(lexicon)
+    }
+
+    /// The lexicon compiled into the engine.
+    pub fn builtin() -> &'static Lexicon {
+        static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
+            // The data file is part of the source tree and checked by a unit
+            // test, so a parse failure here is a build defect, not bad input.
+            Lexicon::parse(BUILTIN_TSV).expect("built-in lexicon parses")
+        });
+        &BUILTIN
+    }
+
+    fn push(&mut self, entry: Entry) {
+        let index = self.entries.len();
+        for surface in entry.surfaces() {
+            self.by_surface.entry(surface.to_string()).or_insert(index);
+        }
+        self.entries.push(entry);
+    }
+
+    /// All entries, in file order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The entry a surface form (name or alias, exact case) belongs to.
+    pub fn lookup(&self, surface: &str) -> Option<&Entry> {
+        self.by_surface.get(surface).map(|&i| &self.entries[i])
+    }
+
+    /// Every (surface form, entry index) pair, for building a matcher.
+    pub fn surfaces(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.by_surface.iter().map(|(s, &i)| (s.as_str(), i))
+    }
+
+    /// The entry at `index` (as returned by [`Lexicon::surfaces`]).
+    pub fn entry(&self, index: usize) -> &Entry {
+        &self.entries[index]
+    }
+}
+
+fn parse_line(line: &str) -> Result<Entry, LexiconErrorKind> {
+    let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+    if cols.len() != 6 {
+        return Err(LexiconErrorKind::ColumnCount(cols.len()));
+    }
+    let label = match cols[0] {
+        "company" => Label::Company,
+        "product" => Label::Product,
+        other => return Err(LexiconErrorKind::UnknownKind(other.to_string())),
+    };
+    if cols[1].is_empty() {
+        return Err(LexiconErrorKind::EmptyName);
+    }
+    let non_empty = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    Ok(Entry {
+        label,
+        name: cols[1].to_string(),
+        aliases: cols[2].split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect(),
+        owner: non_empty(cols[3]),
+        ambiguous: cols[4].split(',').any(|f| f.trim() == "ambiguous"),
+        source: cols[5].to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_columns_aliases_owner_and_flags() {
+        let lex = Lexicon::parse(
+            "# comment\ncompany\tMicrosoft\tMicrosoft Corp.|MSFT\t\t\tcurated\nproduct\tEdge\t\tMicrosoft\tambiguous\tcurated\n",
+        )
+        .unwrap();
+        assert_eq!(lex.entries().len(), 2);
+        let ms = lex.lookup("Microsoft Corp.").unwrap();
+        assert_eq!(ms.name, "Microsoft");
+        assert_eq!(ms.label, Label::Company);
+        let edge = lex.lookup("Edge").unwrap();
+        assert_eq!(edge.owner.as_deref(), Some("Microsoft"));
+        assert!(edge.ambiguous);
+        assert!(!ms.ambiguous);
+    }
+
+    #[test]
+    fn bad_lines_name_their_line_number() {
+        let err = Lexicon::parse("company\tA\t\t\t\tcurated\nfirm\tB\t\t\t\tcurated\n").unwrap_err();
+        assert_eq!(err.to_string(), "lexicon line 2: unknown kind \"firm\" (want company or product)");
+        let err = Lexicon::parse("company\tA\n").unwrap_err();
+        assert!(err.to_string().contains("found 2"));
+    }
+
+    #[test]
+    fn builtin_lexicon_is_consistent() {
+        let lex = Lexicon::parse(BUILTIN_TSV).expect("built-in lexicon parses");
+        assert!(lex.entries().len() > 100);
+        for e in lex.entries() {
+            if let Some(owner) = &e.owner {
+                let owner_entry = lex.lookup(owner).unwrap_or_else(|| panic!("owner {owner} of {} missing", e.name));
+                assert_eq!(owner_entry.label, Label::Company, "owner of {} is not a company", e.name);
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! # pactlens-engine
+//!
+//! Finds the companies, products and agreements in a news article, with no
+//! web dependency, so it runs natively (tests, CLI, benchmarks) and in the
+//! browser (the Yew app) alike.
+//!
+//! ```
+//! let text = "Xiaomi will use Azure, Microsoft's cloud.";
+//! let ann = pactlens_engine::annotate(text);
+//! let summary = ann.summary();
+//! assert_eq!(summary.companies[0].name, "Xiaomi");
+//! ```
+//!
+//! Offsets inside are byte ranges ([`Span`]); [`offsets`] converts them to
+//! code points (exports, evaluation) and UTF-16 units (the DOM).
+#![warn(missing_docs)]
+
+pub mod agreements;
+mod annotate;
+pub mod annotation;
+pub mod export;
+pub mod lexicon;
+pub mod offsets;
+pub mod recognise;
+pub mod span;
+pub mod text;
+
+pub use agreements::{AgreementKind, Status};
+pub use annotate::annotate;
+pub use annotation::{AgreementRecord, Annotation, CompanyCount, Mark, OwnerProducts, ProductCount, Summary};
+pub use span::{Label, Source, Span};

@@ -1,0 +1,298 @@
+//! Company and product candidates: lexicon matches, legal-suffix names and
+//! document-level propagation.
+//!
+//! Ambiguous lexicon names (those that are also common words or places:
+//! "Apple", "Edge", "Office") are kept only with evidence, checked in this
+//! order:
+//! 1. a company cue right after the name ("Apple said", "Apple Inc",
+//!    "Apple shares") or a legal-suffix form of it in the document;
+//! 2. for a company: one of its own products is named unambiguously in the
+//!    document ("iPhone" makes "Apple" a company);
+//! 3. for a product: its owner is marked as a company in the document
+//!    ("Edge" in an article that names Microsoft).
+//!
+//! Once one mention of a name has evidence, every mention of it in the
+//! document is marked: a careful reader does the same.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::lexicon::Lexicon;
+use crate::span::{Label, Source, Span};
+use crate::text::{at_word_boundaries, tokens, Token};
+
+/// A company or product mark before overlaps are resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// Where it is.
+    pub span: Span,
+    /// COMPANY or PRODUCT.
+    pub label: Label,
+    /// Why it was found.
+    pub source: Source,
+    /// The canonical name of the entity.
+    pub canonical: String,
+    /// For products: the owner the lexicon gives.
+    pub owner: Option<String>,
+}
+
+struct Matcher {
+    automaton: AhoCorasick,
+    /// Pattern id to lexicon entry index.
+    entry_of: Vec<usize>,
+}
+
+static BUILTIN_MATCHER: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(Lexicon::builtin()));
+
+impl Matcher {
+    fn new(lexicon: &Lexicon) -> Self {
+        let mut pairs: Vec<(&str, usize)> = lexicon.surfaces().collect();
+        // Deterministic pattern order, whatever the hash map did.
+        pairs.sort_unstable();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(pairs.iter().map(|(s, _)| s))
+            // Only fails past the automaton's size limits, far beyond the
+            // lexicon's size; a failure here is a build defect.
+            .expect("lexicon automaton builds");
+        Matcher { automaton, entry_of: pairs.into_iter().map(|(_, i)| i).collect() }
+    }
+}
+
+/// Words that, right after a name, show it is being used as a company.
+const COMPANY_CUES: &[&str] = &[
+    "said", "says", "Inc", "Inc.", "Corp", "Corp.", "shares", "stock", "announced", "reported", "executives",
+    "executive", "CEO", "chief", "spokesman", "spokeswoman", "spokesperson", "employees", "investors", "plans",
+    "agreed", "signed", "acquired", "bought", "launched", "unveiled", "introduced", "released", "sells", "sold",
+    "reported", "told", "declined", "has", "is", "was", "will",
+];
+
+/// Legal suffixes that make the capitalised words before them a company.
+const LEGAL_SUFFIXES: &[&str] = &[
+    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co.", "Cos.", "Ltd", "Ltd.", "Limited", "LLC", "L.L.C.", "LLP",
+    "GmbH", "AG", "SA", "S.A.", "SE", "plc", "PLC", "NV", "N.V.", "BV", "B.V.", "SpA", "S.p.A.", "AB", "ASA", "Oyj",
+    "KK", "K.K.", "Pty", "Bhd", "Berhad", "Holdings", "Group",
+];
+
+/// Capitalised words that start a sentence or phrase and are never part of a
+/// company name in front of a suffix.
+const NOT_NAME_START: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "For", "By", "With", "From", "But", "And", "Or", "Of", "To", "As", "If", "When",
+    "While", "After", "Before", "Since", "This", "That", "These", "Those", "Its", "Their", "His", "Her", "Our", "Shares",
+    "Rival", "Unit", "Both", "Under", "Last", "Earlier", "Meanwhile", "Also", "Yesterday", "Today", "Tomorrow",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December", "However", "Separately",
+    "Later", "Next", "Now", "Then", "Analysts", "Investors", "Update", "Photo", "Read", "More", "See", "Why", "How",
+    "What", "Who", "Where", "Which", "Like", "Unlike", "Including", "Between", "Against",
+];
+
+/// Finds company and product candidates in `text`.
+pub fn candidates(text: &str) -> Vec<Candidate> {
+    let lexicon = Lexicon::builtin();
+    let toks = tokens(text);
+    let mut lexical = lexicon_candidates(text, lexicon, &BUILTIN_MATCHER);
+    let suffixed = legal_suffix_candidates(text, &toks, lexicon);
+    keep_evidenced(text, &mut lexical, &suffixed);
+    let mut found: Vec<Candidate> = lexical.into_iter().map(|m| m.cand).collect();
+    found.extend(propagate(text, &suffixed));
+    found.extend(suffixed);
+    found
+}
+
+/// A lexicon match waiting for its evidence check.
+struct LexMatch {
+    cand: Candidate,
+    ambiguous: bool,
+}
+
+fn lexicon_candidates(text: &str, lexicon: &Lexicon, matcher: &Matcher) -> Vec<LexMatch> {
+    matcher
+        .automaton
+        .find_overlapping_iter(text)
+        .filter_map(|m| {
+            let span = Span::new(m.start(), m.end());
+            if !at_word_boundaries(text, span) {
+                return None;
+            }
+            let entry = lexicon.entry(matcher.entry_of[m.pattern().as_usize()]);
+            let surface = span.slice(text);
+            Some(LexMatch {
+                // A multi-word or suffixed form ("Apple Inc.") is never ambiguous.
+                ambiguous: entry.ambiguous && !surface.contains(' '),
+                cand: Candidate {
+                    span,
+                    label: entry.label,
+                    source: Source::Lexicon,
+                    canonical: entry.name.clone(),
+                    owner: entry.owner.clone(),
+                },
+            })
+        })
+        .collect()
+}
+
+fn keep_evidenced(text: &str, found: &mut Vec<LexMatch>, suffixed: &[Candidate]) {
+    let sure_companies: HashSet<String> = found
+        .iter()
+        .filter(|m| !m.ambiguous && m.cand.label == Label::Company)
+        .map(|m| m.cand.canonical.clone())
+        .chain(suffixed.iter().map(|c| c.canonical.clone()))
+        .collect();
+    let owners_of_sure_products: HashSet<String> = found
+        .iter()
+        .filter(|m| !m.ambiguous && m.cand.label == Label::Product)
+        .filter_map(|m| m.cand.owner.clone())
+        .collect();
+    let mut evidenced: HashSet<String> = HashSet::new();
+    for m in found.iter().filter(|m| m.ambiguous) {
+        let c = &m.cand;
+        let ok = match c.label {
+            Label::Company => {
+                followed_by_cue(text, c.span)
+                    || sure_companies.contains(&c.canonical)
+                    || owners_of_sure_products.contains(&c.canonical)
+            }
+            Label::Product => {
+                c.owner.as_ref().is_some_and(|o| sure_companies.contains(o)) && !followed_by_word(text, c.span, "of")
+            }
+            Label::Agreement => false,
+        };
+        if ok {
+            evidenced.insert(c.canonical.clone());
+        }
+    }
+    found.retain(|m| !m.ambiguous || evidenced.contains(&m.cand.canonical));
+}
+
+fn next_word(text: &str, span: Span) -> Option<&str> {
+    let rest = &text[span.end..];
+    let trimmed = rest.strip_prefix(' ')?;
+    let end = trimmed.find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':')).unwrap_or(trimmed.len());
+    Some(&trimmed[..end])
+}
+
+fn followed_by_cue(text: &str, span: Span) -> bool {
+    next_word(text, span).is_some_and(|w| COMPANY_CUES.contains(&w))
+}
+
+fn followed_by_word(text: &str, span: Span, word: &str) -> bool {
+    next_word(text, span) == Some(word)
+}
+
+/// "Foo Bar Corp." and "Acme Holdings": capitalised words before a legal
+/// suffix, the suffix included.
+fn legal_suffix_candidates(text: &str, toks: &[Token<'_>], lexicon: &Lexicon) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (i, suffix) in toks.iter().enumerate() {
+        if !LEGAL_SUFFIXES.contains(&suffix.text) || i == 0 {
+            continue;
+        }
+        let mut first = i;
+        while first > 0 && i - first < 5 {
+            let prev = &toks[first - 1];
+            let gap = &text[prev.span.end..toks[first].span.start];
+            let joined = gap == " " || (gap == ", " && first == i);
+            if !joined {
+                break;
+            }
+            let connector = matches!(prev.text, "&" | "of" | "and") && first < i;
+            if prev.is_capitalised() || (connector && first - 1 > 0 && toks[first - 2].is_capitalised()) {
+                first -= 1;
+            } else {
+                break;
+            }
+        }
+        while first < i && (NOT_NAME_START.contains(&toks[first].text) || matches!(toks[first].text, "&" | "of" | "and")) {
+            first += 1;
+        }
+        if first == i {
+            continue;
+        }
+        let name_span = Span::new(toks[first].span.start, toks[i - 1].span.end);
+        let name = name_span.slice(text);
+        // "Amazon.com, Inc.": the name ends before the comma.
+        let span = Span::new(name_span.start, suffix.span.end);
+        let canonical = lexicon.lookup(name).map_or_else(|| name.to_string(), |e| e.name.clone());
+        out.push(Candidate { span, label: Label::Company, source: Source::LegalSuffix, canonical, owner: None });
+    }
+    out
+}
+
+/// Marks the bare names of suffixed companies everywhere else in the text:
+/// "Acme Corp." makes every later "Acme" a company too.
+fn propagate(text: &str, suffixed: &[Candidate]) -> Vec<Candidate> {
+    let mut names: HashMap<&str, &Candidate> = HashMap::new();
+    for c in suffixed {
+        let bare = bare_name(c.span.slice(text));
+        if bare.len() >= 2 {
+            names.entry(bare).or_insert(c);
+        }
+    }
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let mut patterns: Vec<&str> = names.keys().copied().collect();
+    patterns.sort_unstable();
+    let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns) else {
+        return Vec::new();
+    };
+    ac.find_iter(text)
+        .map(|m| (Span::new(m.start(), m.end()), patterns[m.pattern().as_usize()]))
+        .filter(|(span, _)| at_word_boundaries(text, *span))
+        .map(|(span, name)| Candidate {
+            span,
+            label: Label::Company,
+            source: Source::Document,
+            canonical: names[name].canonical.clone(),
+            owner: None,
+        })
+        .collect()
+}
+
+/// The name without its legal suffix: "Acme Widgets Inc." -> "Acme Widgets".
+pub fn bare_name(name: &str) -> &str {
+    let trimmed = name.trim_end();
+    match trimmed.rsplit_once(' ') {
+        Some((head, last)) if LEGAL_SUFFIXES.contains(&last) => head.trim_end_matches(','),
+        _ => trimmed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, Label)> {
+        let mut c = candidates(text);
+        c.sort_by_key(|c| c.span);
+        c.iter().map(|c| (c.span.slice(text).to_string(), c.label)).collect()
+    }
+
+    #[test]
+    fn suffix_rule_takes_capitalised_words_and_the_suffix() {
+        let got = found("Yesterday Zorbluk Widgets Corp. said it will buy Quandle Ltd for cash.");
+        assert!(got.contains(&("Zorbluk Widgets Corp.".into(), Label::Company)), "{got:?}");
+        assert!(got.contains(&("Quandle Ltd".into(), Label::Company)), "{got:?}");
+    }
+
+    #[test]
+    fn suffix_rule_drops_sentence_initial_function_words() {
+        let got = found("The Frobnitz Group said so.");
+        assert!(got.contains(&("Frobnitz Group".into(), Label::Company)), "{got:?}");
+    }
+
+    #[test]
+    fn suffixed_names_propagate_to_bare_mentions() {
+        let got = found("Zorbluk Inc. rose. Later, Zorbluk fell.");
+        assert!(got.contains(&("Zorbluk".into(), Label::Company)), "{got:?}");
+    }
+
+    #[test]
+    fn bare_name_strips_only_suffixes() {
+        assert_eq!(bare_name("Acme Widgets Inc."), "Acme Widgets");
+        assert_eq!(bare_name("Amazon.com, Inc."), "Amazon.com");
+        assert_eq!(bare_name("Acme"), "Acme");
+    }
+}

@@ -1,0 +1,196 @@
+//! Tokens and sentences: the light segmentation the rules need.
+//!
+//! Tokens are runs of letters and digits that may contain `&`, `-`, `.` and
+//! apostrophes inside them ("AT&T", "T-Mobile", "J.P."); a trailing period
+//! is kept only for known abbreviations ("Corp.", "Inc."), and a possessive
+//! `'s` becomes its own token so that "Xiaomi's" yields "Xiaomi".
+//! Sentences end at `.`, `!` or `?` followed by white space, or at a line
+//! break; this is enough for "same sentence" tests and is not a parser.
+
+use crate::span::Span;
+
+/// True for characters that belong inside a word.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// True when `span` starts and ends at word boundaries of `text`: the
+/// characters just outside it are not letters or digits.
+pub fn at_word_boundaries(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+}
+
+/// A token with its byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'t> {
+    /// Where it is.
+    pub span: Span,
+    /// Its text.
+    pub text: &'t str,
+}
+
+impl Token<'_> {
+    /// True when the first character is an upper-case letter or a digit
+    /// ("Microsoft", "3M").
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    }
+}
+
+/// Abbreviations whose final period belongs to the token.
+const ABBREVIATIONS: &[&str] = &[
+    "Inc.", "Corp.", "Co.", "Ltd.", "Bhd.", "Pty.", "Mr.", "Ms.", "Mrs.", "Dr.", "St.", "Jr.", "Sr.", "U.S.", "U.K.",
+    "S.A.", "N.V.", "B.V.", "S.p.A.", "K.K.", "L.L.C.", "A.G.", "Cos.", "Bros.",
+];
+
+fn is_inner_punct(c: char) -> bool {
+    matches!(c, '&' | '-' | '.' | '\'' | '’')
+}
+
+/// Splits `text` into tokens (words; punctuation other than inner `&-.'`
+/// is skipped).
+pub fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut iter = text.char_indices().peekable();
+    while let Some((start, c)) = iter.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, n)) = iter.peek() {
+            if is_word_char(n) || is_inner_punct(n) {
+                end = i + n.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        push_word(text, Span::new(start, end), &mut out);
+    }
+    out
+}
+
+/// Trims trailing punctuation from a raw word and splits off a possessive.
+fn push_word<'t>(text: &'t str, mut span: Span, out: &mut Vec<Token<'t>>) {
+    loop {
+        let word = span.slice(text);
+        let Some(last) = word.chars().next_back() else { return };
+        if !is_inner_punct(last) {
+            break;
+        }
+        if last == '.' && (ABBREVIATIONS.contains(&word) || is_initials(word)) {
+            break;
+        }
+        span.end -= last.len_utf8();
+    }
+    let word = span.slice(text);
+    for suffix in ["'s", "’s"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                let cut = span.start + stem.len();
+                push_word(text, Span::new(span.start, cut), out);
+                out.push(Token { span: Span::new(cut, span.end), text: &text[cut..span.end] });
+                return;
+            }
+        }
+    }
+    out.push(Token { span, text: word });
+}
+
+/// "J.P." style initials: single upper-case letters each followed by a period.
+fn is_initials(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes.len() >= 4 && bytes.chunks(2).all(|c| c.len() == 2 && c[0].is_ascii_uppercase() && c[1] == b'.')
+}
+
+/// Sentence spans covering `text` (white space between sentences excluded).
+pub fn sentences(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '\n' || c == '\r' {
+            if let Some(s) = start.take() {
+                out.push(Span::new(s, i));
+            }
+            continue;
+        }
+        if start.is_none() && !c.is_whitespace() {
+            start = Some(i);
+        }
+        if matches!(c, '.' | '!' | '?') {
+            let next = chars.peek().map(|&(_, n)| n);
+            let ends = match next {
+                None => true,
+                Some(n) => n.is_whitespace() || n == '"' || n == '”' || n == '\'' || n == ')',
+            };
+            if ends && !abbreviation_continues(&text[..i + 1], &text[i + 1..]) {
+                // Swallow a closing quote or bracket into the sentence.
+                let mut end = i + 1;
+                while let Some(&(j, n)) = chars.peek() {
+                    if matches!(n, '"' | '”' | '\'' | ')' | '’') {
+                        end = j + n.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                if let Some(s) = start.take() {
+                    out.push(Span::new(s, end));
+                }
+            }
+        }
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, text.trim_end().len().max(s)));
+    }
+    out
+}
+
+/// True when the period that ends `prefix` belongs to an abbreviation that
+/// does not end the sentence: titles never do ("Mr. Nadella"); other
+/// abbreviations do only before a capital ("by Microsoft Corp. The deal").
+fn abbreviation_continues(prefix: &str, rest: &str) -> bool {
+    let word_start = prefix.rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + 1);
+    let word = &prefix[word_start..];
+    if matches!(word, "Mr." | "Ms." | "Mrs." | "Dr." | "St.") {
+        return true;
+    }
+    if !(ABBREVIATIONS.contains(&word) || is_initials(word)) {
+        return false;
+    }
+    let next = rest.trim_start().chars().next();
+    !next.is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokens(text).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn possessive_and_trailing_punctuation_split_off() {
+        assert_eq!(words("Naver's AI platform Clova."), ["Naver", "'s", "AI", "platform", "Clova"]);
+        assert_eq!(words("Microsoft Corp. said"), ["Microsoft", "Corp.", "said"]);
+        assert_eq!(words("AT&T and T-Mobile, J.P. Morgan"), ["AT&T", "and", "T-Mobile", "J.P.", "Morgan"]);
+    }
+
+    #[test]
+    fn boundaries_reject_partial_words() {
+        let text = "Xiaomis and Xiaomi";
+        assert!(!at_word_boundaries(text, Span::new(0, 6)));
+        assert!(at_word_boundaries(text, Span::new(12, 18)));
+    }
+
+    #[test]
+    fn sentences_split_on_stops_and_lines_but_not_corp() {
+        let text = "Microsoft Corp. said yes. Xiaomi agreed!\nNew line here";
+        let got: Vec<&str> = sentences(text).iter().map(|s| s.slice(text)).collect();
+        assert_eq!(got, ["Microsoft Corp. said yes.", "Xiaomi agreed!", "New line here"]);
+    }
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every test: formatting, lints (native and wasm32), engine and CLI
+# tests, then builds the page and drives it in headless Chromium.
+# Installs what is missing first (see setup.sh). CI runs exactly this.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=setup.sh
+source "$ROOT/scripts/setup.sh"
+setup_test
+cd "$ROOT"
+
+step() {
+    local name="$1"
+    shift
+    say "── $name"
+    local t0=$SECONDS
+    "$@"
+    say "   $name: ok in $((SECONDS - t0)) s"
+}
+
+step "format" cargo fmt --all --check
+step "clippy (engine, CLI, tools)" cargo clippy --locked --all-targets -- -D warnings
+step "clippy (web app, wasm32)" cargo clippy --locked -p pactlens-app --target wasm32-unknown-unknown --all-targets -- -D warnings
+step "engine and CLI tests" cargo test --locked
+step "build the page (trunk build --release)" trunk build --release
+
+# End-to-end: serve the page with the README's serve command on a spare port
+# and drive it in real headless Chromium.
+PORT="${PACTLENS_E2E_PORT:-18080}"
+LOG="$(mktemp)"
+PACTLENS_PORT="$PORT" "$ROOT/scripts/serve.sh" >"$LOG" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true; pkill -P $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 600); do
+    curl -fsS "http://127.0.0.1:$PORT/" >/dev/null 2>&1 && break
+    kill -0 $SERVER 2>/dev/null || { cat "$LOG"; say "the serve command exited"; exit 1; }
+    sleep 0.5
+done
+curl -fsS "http://127.0.0.1:$PORT/" >/dev/null || { cat "$LOG"; say "the page was not served"; exit 1; }
+export PACTLENS_URL="http://127.0.0.1:$PORT/"
+export PACTLENS_SHARED="${PACTLENS_SHARED:-$ROOT/../shared}"
+step "end-to-end tests in headless Chromium" node --test --test-concurrency=1 e2e/

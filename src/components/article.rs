@@ -1,0 +1,88 @@
+//! The article with its marks. Text is only ever rendered as text nodes:
+//! Yew escapes strings, and nothing here sets inner HTML.
+
+use std::rc::Rc;
+
+use pactlens_engine::{Annotation, Label, Source};
+use yew::prelude::*;
+
+/// Props: the text and the engine's annotation of it.
+#[derive(Properties, PartialEq)]
+pub struct ArticleProps {
+    /// The article.
+    pub text: String,
+    /// Marks for exactly this text.
+    pub annotation: Rc<Annotation>,
+}
+
+fn label_class(label: Label) -> &'static str {
+    match label {
+        Label::Company => "m-company",
+        Label::Product => "m-product",
+        Label::Agreement => "m-agreement",
+    }
+}
+
+fn label_short(label: Label) -> &'static str {
+    match label {
+        Label::Company => "C",
+        Label::Product => "P",
+        Label::Agreement => "A",
+    }
+}
+
+fn label_name(label: Label) -> &'static str {
+    match label {
+        Label::Company => "Company",
+        Label::Product => "Product",
+        Label::Agreement => "Agreement",
+    }
+}
+
+fn source_name(source: Source) -> &'static str {
+    match source {
+        Source::Lexicon => "lexicon",
+        Source::LegalSuffix => "rule: legal suffix",
+        Source::Document => "named elsewhere in this article",
+        Source::AgreementRule => "rule: agreement wording",
+    }
+}
+
+/// The annotated article, or a short hint when there is no text yet.
+#[function_component(ArticleView)]
+pub fn article_view(props: &ArticleProps) -> Html {
+    let text = props.text.as_str();
+    if text.trim().is_empty() {
+        return html! {
+            <article id="article" class="article empty">
+                <p>{"Your annotated article appears here. Paste one above or press “Try a sample”."}</p>
+            </article>
+        };
+    }
+    let mut nodes: Vec<Html> = Vec::with_capacity(props.annotation.marks.len() * 2 + 1);
+    let mut at = 0;
+    for m in &props.annotation.marks {
+        if m.span.start < at || m.span.end > text.len() {
+            continue; // Stale annotation for another text: never slice out of bounds.
+        }
+        if m.span.start > at {
+            nodes.push(html! { { &text[at..m.span.start] } });
+        }
+        let mut title = format!("{} · {}", label_name(m.label), source_name(m.source));
+        if let Some(owner) = &m.owner {
+            title.push_str(&format!(" · owner: {owner}"));
+        }
+        if m.label != Label::Agreement && m.canonical != m.span.slice(text) {
+            title.push_str(&format!(" · {}", m.canonical));
+        }
+        nodes.push(html! {
+            <mark class={classes!("m", label_class(m.label))} data-label={m.label.as_str()}
+                data-short={label_short(m.label)} title={title}>{ m.span.slice(text) }</mark>
+        });
+        at = m.span.end;
+    }
+    if at < text.len() {
+        nodes.push(html! { { &text[at..] } });
+    }
+    html! { <article id="article" class="article" aria-label="Annotated article">{ for nodes }</article> }
+}

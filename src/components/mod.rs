@@ -1,0 +1,7 @@
+//! The page's parts; each renders props and reports events up.
+
+pub mod article;
+pub mod banner;
+pub mod input;
+pub mod legend;
+pub mod sidebar;

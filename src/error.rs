@@ -1,0 +1,49 @@
+//! Errors the page shows to the reader.
+
+use std::fmt;
+
+/// Something the reader should know went wrong; the page keeps working.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AppError {
+    /// Browser storage is disabled, full or unreadable: work stays in memory.
+    Storage(String),
+    /// A dropped file could not be used.
+    File(FileProblem),
+    /// The sample article could not be loaded.
+    Sample(String),
+}
+
+/// Why a dropped file was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileProblem {
+    /// Larger than the page accepts.
+    TooLarge { name: String, bytes: f64 },
+    /// Contains NUL bytes or is otherwise not text.
+    NotText { name: String },
+    /// The browser could not read it.
+    Unreadable { name: String, reason: String },
+}
+
+/// The largest text the page accepts from a file or a paste, in bytes.
+pub const MAX_TEXT_BYTES: usize = 10 * 1024 * 1024;
+
+impl fmt::Display for AppError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AppError::Storage(why) => {
+                write!(f, "Browser storage is unavailable ({why}). pactlens keeps working, but this article will not survive a reload.")
+            }
+            AppError::File(FileProblem::TooLarge { name, bytes }) => write!(
+                f,
+                "{name} is {:.1} MB; pactlens accepts texts up to {} MB.",
+                bytes / 1_048_576.0,
+                MAX_TEXT_BYTES / 1_048_576
+            ),
+            AppError::File(FileProblem::NotText { name }) => {
+                write!(f, "{name} does not look like a text file, so it was not loaded.")
+            }
+            AppError::File(FileProblem::Unreadable { name, reason }) => write!(f, "Could not read {name}: {reason}."),
+            AppError::Sample(why) => write!(f, "Could not load the sample article ({why})."),
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! pactlens in the browser: a thin Yew shell around `pactlens-engine`.
+//!
+//! The engine makes every decision about text; this crate only renders its
+//! output and handles interaction (paste, drop, sample, storage).
+
+mod app;
+mod components;
+mod error;
+mod storage;
+
+fn main() {
+    yew::Renderer::<app::App>::new().render();
+}
