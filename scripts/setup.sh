@@ -50,6 +50,8 @@ setup_build() {
     if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wb" ]; then
         cargo_install wasm-bindgen-cli "$wb"
     fi
+    # Trunk runs cargo with --offline (Trunk.toml), so fetch the crates first.
+    (cd "$ROOT" && cargo fetch --locked --quiet)
     # Trunk finds tools on PATH and, with offline = true in Trunk.toml,
     # never downloads one itself.
     export TRUNK_TOOLS_WASM_BINDGEN="$wb"

@@ -31,12 +31,14 @@ LOG="$(mktemp)"
 PACTLENS_PORT="$PORT" "$ROOT/scripts/serve.sh" >"$LOG" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; pkill -P $SERVER 2>/dev/null || true' EXIT
+# Ready when the built page (with its pinned CSP) is served, not just a socket.
+ready() { curl -fsS "http://127.0.0.1:$PORT/" 2>/dev/null | grep -q "'sha256-"; }
 for _ in $(seq 1 600); do
-    curl -fsS "http://127.0.0.1:$PORT/" >/dev/null 2>&1 && break
+    ready && break
     kill -0 $SERVER 2>/dev/null || { cat "$LOG"; say "the serve command exited"; exit 1; }
     sleep 0.5
 done
-curl -fsS "http://127.0.0.1:$PORT/" >/dev/null || { cat "$LOG"; say "the page was not served"; exit 1; }
+ready || { cat "$LOG"; say "the page was not served"; exit 1; }
 export PACTLENS_URL="http://127.0.0.1:$PORT/"
 export PACTLENS_SHARED="${PACTLENS_SHARED:-$ROOT/../shared}"
 step "end-to-end tests in headless Chromium" node --test --test-concurrency=1 e2e/

@@ -34,8 +34,11 @@ pub fn app() -> Html {
         let errors = errors.clone();
         Callback::from(move |new_text: String| {
             let storage_failed = storage::save_text(&new_text).err();
-            let mut list: Vec<AppError> =
-                errors.iter().filter(|e| !matches!(e, AppError::Storage(_) | AppError::File(_))).cloned().collect();
+            let mut list: Vec<AppError> = errors
+                .iter()
+                .filter(|e| !matches!(e, AppError::Storage(_) | AppError::File(_)))
+                .cloned()
+                .collect();
             if let Some(e) = storage_failed {
                 list.push(AppError::Storage(e.to_string()));
             }

@@ -17,7 +17,7 @@ pub enum AppError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileProblem {
     /// Larger than the page accepts.
-    TooLarge { name: String, bytes: f64 },
+    TooLarge { name: String, bytes: u64 },
     /// Contains NUL bytes or is otherwise not text.
     NotText { name: String },
     /// The browser could not read it.
@@ -36,7 +36,7 @@ impl fmt::Display for AppError {
             AppError::File(FileProblem::TooLarge { name, bytes }) => write!(
                 f,
                 "{name} is {:.1} MB; pactlens accepts texts up to {} MB.",
-                bytes / 1_048_576.0,
+                *bytes as f64 / 1_048_576.0,
                 MAX_TEXT_BYTES / 1_048_576
             ),
             AppError::File(FileProblem::NotText { name }) => {

@@ -32,15 +32,24 @@ impl fmt::Display for StorageError {
 }
 
 fn local_storage() -> Result<web_sys::Storage, StorageError> {
-    web_sys::window().ok_or(StorageError::Unavailable)?.local_storage().ok().flatten().ok_or(StorageError::Unavailable)
+    web_sys::window()
+        .ok_or(StorageError::Unavailable)?
+        .local_storage()
+        .ok()
+        .flatten()
+        .ok_or(StorageError::Unavailable)
 }
 
 /// The article saved by an earlier visit, if any.
 pub fn load_text() -> Result<Option<String>, StorageError> {
-    local_storage()?.get_item(TEXT_KEY).map_err(|_| StorageError::ReadFailed)
+    local_storage()?
+        .get_item(TEXT_KEY)
+        .map_err(|_| StorageError::ReadFailed)
 }
 
 /// Saves the article for the next visit.
 pub fn save_text(text: &str) -> Result<(), StorageError> {
-    local_storage()?.set_item(TEXT_KEY, text).map_err(|_| StorageError::WriteFailed)
+    local_storage()?
+        .set_item(TEXT_KEY, text)
+        .map_err(|_| StorageError::WriteFailed)
 }

@@ -66,7 +66,10 @@ pub fn input_pane(props: &InputProps) -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            let file = e.data_transfer().and_then(|dt| dt.files()).and_then(|files| files.get(0));
+            let file = e
+                .data_transfer()
+                .and_then(|dt| dt.files())
+                .and_then(|files| files.get(0));
             if let Some(file) = file {
                 load_file(File::from(file), on_text.clone(), on_error.clone());
             }
@@ -104,7 +107,10 @@ pub fn input_pane(props: &InputProps) -> Html {
 }
 
 async fn fetch_sample() -> Result<String, String> {
-    let response = gloo::net::http::Request::get("sample.txt").send().await.map_err(|e| e.to_string())?;
+    let response = gloo::net::http::Request::get("sample.txt")
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
@@ -114,8 +120,8 @@ async fn fetch_sample() -> Result<String, String> {
 /// Reads a dropped or opened file as text, refusing huge or binary files.
 fn load_file(file: File, on_text: Callback<String>, on_error: Callback<AppError>) {
     let name = file.name();
-    let size = file.size() as f64;
-    if size > MAX_TEXT_BYTES as f64 {
+    let size = file.size();
+    if size > MAX_TEXT_BYTES as u64 {
         on_error.emit(AppError::File(FileProblem::TooLarge { name, bytes: size }));
         return;
     }
@@ -125,7 +131,10 @@ fn load_file(file: File, on_text: Callback<String>, on_error: Callback<AppError>
                 Some(text) => on_text.emit(text),
                 None => on_error.emit(AppError::File(FileProblem::NotText { name })),
             },
-            Err(e) => on_error.emit(AppError::File(FileProblem::Unreadable { name, reason: e.to_string() })),
+            Err(e) => on_error.emit(AppError::File(FileProblem::Unreadable {
+                name,
+                reason: e.to_string(),
+            })),
         }
     });
 }

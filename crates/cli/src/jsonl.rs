@@ -48,7 +48,10 @@ mod tests {
 
     #[test]
     fn invalid_utf8_names_the_column() {
-        assert_eq!(annotate_line(b"{\"id\":1,\"text\":\"a\xff\"}").unwrap_err(), LineError::NotUtf8(18));
+        assert_eq!(
+            annotate_line(b"{\"id\":1,\"text\":\"a\xff\"}").unwrap_err(),
+            LineError::NotUtf8(18)
+        );
     }
 
     #[test]
@@ -58,7 +61,9 @@ mod tests {
 
     #[test]
     fn numeric_ids_are_kept_as_text() {
-        let doc = annotate_line(br#"{"id":7,"text":"Microsoft said so."}"#).unwrap().unwrap();
+        let doc = annotate_line(br#"{"id":7,"text":"Microsoft said so."}"#)
+            .unwrap()
+            .unwrap();
         assert_eq!(doc.id, "7");
         assert_eq!(doc.entities[0].text, "Microsoft");
     }

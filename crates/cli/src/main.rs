@@ -79,15 +79,23 @@ fn open(path: &PathBuf) -> Result<Box<dyn BufRead>, CliError> {
     if path.as_os_str() == "-" {
         return Ok(Box::new(BufReader::new(io::stdin())));
     }
-    let file = File::open(path).map_err(|source| CliError::Open { path: display(path), source })?;
+    let file = File::open(path).map_err(|source| CliError::Open {
+        path: display(path),
+        source,
+    })?;
     Ok(Box::new(BufReader::new(file)))
 }
 
 fn annotate_text(path: &PathBuf) -> Result<(), CliError> {
     let mut bytes = Vec::new();
-    open(path)?.read_to_end(&mut bytes).map_err(|source| CliError::Open { path: display(path), source })?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| CliError::NotUtf8 { path: display(path), offset: e.utf8_error().valid_up_to() })?;
+    open(path)?.read_to_end(&mut bytes).map_err(|source| CliError::Open {
+        path: display(path),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| CliError::NotUtf8 {
+        path: display(path),
+        offset: e.utf8_error().valid_up_to(),
+    })?;
     let ann = pactlens_engine::annotate(&text);
     let json = DocumentJson::new(&text, &ann);
     let mut out = io::stdout().lock();
@@ -100,7 +108,10 @@ fn annotate_jsonl(path: &PathBuf) -> Result<(), CliError> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut bad = 0usize;
     for (i, line) in input.split(b'\n').enumerate() {
-        let line = line.map_err(|source| CliError::Open { path: display(path), source })?;
+        let line = line.map_err(|source| CliError::Open {
+            path: display(path),
+            source,
+        })?;
         match jsonl::annotate_line(&line) {
             Ok(None) => {}
             Ok(Some(doc)) => {

@@ -29,8 +29,14 @@ pub fn inline_scripts(html: &str) -> Result<Vec<&str>, PinError> {
     let mut out = Vec::new();
     let mut rest = 0;
     while let Some(open) = html[rest..].find("<script").map(|i| i + rest) {
-        let tag_end = html[open..].find('>').map(|i| i + open + 1).ok_or(PinError::Unclosed(open))?;
-        let close = html[tag_end..].find("</script>").map(|i| i + tag_end).ok_or(PinError::Unclosed(open))?;
+        let tag_end = html[open..]
+            .find('>')
+            .map(|i| i + open + 1)
+            .ok_or(PinError::Unclosed(open))?;
+        let close = html[tag_end..]
+            .find("</script>")
+            .map(|i| i + tag_end)
+            .ok_or(PinError::Unclosed(open))?;
         let tag = &html[open..tag_end];
         if !tag.contains(" src=") {
             out.push(&html[tag_end..close]);
@@ -73,7 +79,10 @@ mod tests {
     #[test]
     fn known_digest() {
         // echo -n 'alert(1)' | openssl dgst -sha256 -binary | base64
-        assert_eq!(hash_source("alert(1)"), "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='");
+        assert_eq!(
+            hash_source("alert(1)"),
+            "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
+        );
     }
 
     #[test]

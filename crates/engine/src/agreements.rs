@@ -78,7 +78,11 @@ enum Strength {
 
 /// Head nouns, lower case, as token sequences; longest first.
 const HEADS: &[(&[&str], Strength, AgreementKind)] = &[
-    (&["memorandum", "of", "understanding"], Strength::Strong, AgreementKind::Mou),
+    (
+        &["memorandum", "of", "understanding"],
+        Strength::Strong,
+        AgreementKind::Mou,
+    ),
     (&["letter", "of", "intent"], Strength::Strong, AgreementKind::Other),
     (&["round", "of", "funding"], Strength::Strong, AgreementKind::Investment),
     (&["joint", "venture"], Strength::Strong, AgreementKind::JointVenture),
@@ -146,21 +150,97 @@ const KIND_WORDS: &[(&str, Option<AgreementKind>)] = &[
 /// Words between a determiner and a head that are outside the span but do
 /// not stop it from naming a specific agreement ("the proposed deal").
 const STATUS_WORDS: &[&str] = &[
-    "potential", "possible", "proposed", "new", "first", "definitive", "agreed", "planned", "final", "initial",
-    "previous", "existing", "earlier", "exclusive", "non-exclusive", "global", "broad", "major", "big", "landmark",
-    "historic", "reported", "rumoured", "rumored", "expanded", "long-term", "multi-year", "multiyear", "all-cash",
-    "all-stock", "cash", "stock", "recent", "latest", "original", "formal", "binding", "non-binding", "pending",
-    "tentative", "preliminary", "billion", "million",
+    "potential",
+    "possible",
+    "proposed",
+    "new",
+    "first",
+    "definitive",
+    "agreed",
+    "planned",
+    "final",
+    "initial",
+    "previous",
+    "existing",
+    "earlier",
+    "exclusive",
+    "non-exclusive",
+    "global",
+    "broad",
+    "major",
+    "big",
+    "landmark",
+    "historic",
+    "reported",
+    "rumoured",
+    "rumored",
+    "expanded",
+    "long-term",
+    "multi-year",
+    "multiyear",
+    "all-cash",
+    "all-stock",
+    "cash",
+    "stock",
+    "recent",
+    "latest",
+    "original",
+    "formal",
+    "binding",
+    "non-binding",
+    "pending",
+    "tentative",
+    "preliminary",
+    "billion",
+    "million",
 ];
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "whose", "'s", "’s"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "whose", "'s", "’s",
+];
 
 /// Dealing verbs that report an agreement as made.
 pub const MADE_VERBS: &[&str] = &[
-    "signed", "sign", "signs", "agreed", "agree", "agrees", "announced", "announces", "completed", "completes",
-    "closed", "bought", "buys", "acquired", "acquires", "acquire", "sold", "sells", "licensed", "licenses", "invested",
-    "invests", "partnered", "partners", "merged", "merges", "teamed", "inked", "inks", "struck", "strikes", "sealed",
-    "finalized", "finalised", "reached", "entered", "extended", "renewed", "formed", "led",
+    "signed",
+    "sign",
+    "signs",
+    "agreed",
+    "agree",
+    "agrees",
+    "announced",
+    "announces",
+    "completed",
+    "completes",
+    "closed",
+    "bought",
+    "buys",
+    "acquired",
+    "acquires",
+    "acquire",
+    "sold",
+    "sells",
+    "licensed",
+    "licenses",
+    "invested",
+    "invests",
+    "partnered",
+    "partners",
+    "merged",
+    "merges",
+    "teamed",
+    "inked",
+    "inks",
+    "struck",
+    "strikes",
+    "sealed",
+    "finalized",
+    "finalised",
+    "reached",
+    "entered",
+    "extended",
+    "renewed",
+    "formed",
+    "led",
 ];
 
 fn kind_word(word: &str) -> Option<Option<AgreementKind>> {
@@ -263,8 +343,12 @@ mod tests {
     fn run(text: &str) -> Vec<(String, AgreementKind)> {
         let toks = tokens(text);
         let sents = sentences(text);
-        let sentence_of =
-            |b: usize| *sents.iter().find(|s| s.start <= b && b < s.end).unwrap_or(&Span::new(0, text.len()));
+        let sentence_of = |b: usize| {
+            *sents
+                .iter()
+                .find(|s| s.start <= b && b < s.end)
+                .unwrap_or(&Span::new(0, text.len()))
+        };
         agreement_spans(text, &toks, sentence_of, |_| true)
             .into_iter()
             .map(|a| (a.span.slice(text).to_string(), a.kind))

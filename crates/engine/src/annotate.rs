@@ -24,11 +24,19 @@ pub fn annotate(text: &str) -> Annotation {
     let sents = sentences(text);
     let sentence_of = |byte: usize| {
         let i = sents.partition_point(|s| s.end <= byte);
-        sents.get(i).copied().filter(|s| s.start <= byte).unwrap_or(Span::new(byte, byte))
+        sents
+            .get(i)
+            .copied()
+            .filter(|s| s.start <= byte)
+            .unwrap_or(Span::new(byte, byte))
     };
 
     let mut entity_cands = candidates(text);
-    let companies: Vec<Span> = entity_cands.iter().filter(|c| c.label == Label::Company).map(|c| c.span).collect();
+    let companies: Vec<Span> = entity_cands
+        .iter()
+        .filter(|c| c.label == Label::Company)
+        .map(|c| c.span)
+        .collect();
     let has_company = |range: Span| companies.iter().any(|c| range.start <= c.start && c.end <= range.end);
     let agreement_cands = agreement_spans(text, &toks, sentence_of, has_company);
     entity_cands.extend(agreement_cands.iter().map(|a| Candidate {
@@ -58,14 +66,25 @@ fn resolve(mut cands: Vec<Candidate>) -> Vec<Mark> {
         Source::Document => 3,
     };
     cands.sort_by(|a, b| {
-        b.span.len().cmp(&a.span.len()).then(rank(a.source).cmp(&rank(b.source))).then(a.span.cmp(&b.span))
+        b.span
+            .len()
+            .cmp(&a.span.len())
+            .then(rank(a.source).cmp(&rank(b.source)))
+            .then(a.span.cmp(&b.span))
     });
     let mut taken: Vec<Mark> = Vec::new();
     for c in cands {
         if c.span.is_empty() || taken.iter().any(|m| m.span.overlaps(&c.span)) {
             continue;
         }
-        taken.push(Mark { span: c.span, label: c.label, source: c.source, canonical: c.canonical, owner: c.owner, kind: None });
+        taken.push(Mark {
+            span: c.span,
+            label: c.label,
+            source: c.source,
+            canonical: c.canonical,
+            owner: c.owner,
+            kind: None,
+        });
     }
     taken.sort_by_key(|m| m.span);
     taken
@@ -95,7 +114,10 @@ fn possessive_link(between: &str) -> bool {
         return false;
     };
     let words: Vec<&str> = rest.split(' ').filter(|w| !w.is_empty()).collect();
-    rest.starts_with(' ') && rest.ends_with(' ') && words.len() <= 3 && words.iter().all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'))
+    rest.starts_with(' ')
+        && rest.ends_with(' ')
+        && words.len() <= 3
+        && words.iter().all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'))
 }
 
 /// Builds agreement records sentence by sentence (see `agreements`).
@@ -109,8 +131,9 @@ fn records(text: &str, toks: &[Token<'_>], sents: &[Span], marks: &[Mark]) -> Ve
                 parties.push(m.canonical.clone());
             }
         }
-        let mentions: Vec<usize> =
-            (0..marks.len()).filter(|&i| marks[i].label == Label::Agreement && inside(&&marks[i])).collect();
+        let mentions: Vec<usize> = (0..marks.len())
+            .filter(|&i| marks[i].label == Label::Agreement && inside(&&marks[i]))
+            .collect();
         let verb = toks
             .iter()
             .filter(|t| sentence.start <= t.span.start && t.span.end <= sentence.end)
@@ -130,7 +153,11 @@ fn records(text: &str, toks: &[Token<'_>], sents: &[Span], marks: &[Mark]) -> Ve
             .find_map(|&i| marks[i].kind.filter(|k| *k != AgreementKind::Other))
             .or_else(|| verb.map(|v| verb_kind(v.text)))
             .unwrap_or(AgreementKind::Other);
-        let status = if verb.is_some() { Status::Made } else { Status::Mentioned };
+        let status = if verb.is_some() {
+            Status::Made
+        } else {
+            Status::Mentioned
+        };
         let date = date_in(&text[sentence.start..sentence.end]);
         parties.sort();
         match out.iter_mut().find(|r| r.parties == parties) {
@@ -145,7 +172,14 @@ fn records(text: &str, toks: &[Token<'_>], sents: &[Span], marks: &[Mark]) -> Ve
                 }
                 r.date = r.date.take().or(date);
             }
-            None => out.push(AgreementRecord { parties, kind, status, mentions, date, evidence: vec![sentence] }),
+            None => out.push(AgreementRecord {
+                parties,
+                kind,
+                status,
+                mentions,
+                date,
+                evidence: vec![sentence],
+            }),
         }
     }
     out
@@ -163,7 +197,17 @@ fn verb_kind(verb: &str) -> AgreementKind {
 }
 
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
@@ -174,7 +218,10 @@ fn date_in(sentence: &str) -> Option<String> {
     for (i, w) in words.iter().enumerate() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         if MONTHS.contains(&w) {
-            let next = words.get(i + 1).map(|n| n.trim_matches(|c: char| !c.is_alphanumeric())).unwrap_or("");
+            let next = words
+                .get(i + 1)
+                .map(|n| n.trim_matches(|c: char| !c.is_alphanumeric()))
+                .unwrap_or("");
             if !next.is_empty() && next.chars().all(|c| c.is_ascii_digit()) {
                 return Some(format!("{w} {next}"));
             }
@@ -201,14 +248,23 @@ mod tests {
 
     #[test]
     fn dates_prefer_month_and_day() {
-        assert_eq!(date_in("They signed on February 23, officials said."), Some("February 23".into()));
+        assert_eq!(
+            date_in("They signed on February 23, officials said."),
+            Some("February 23".into())
+        );
         assert_eq!(date_in("In 2016, it bought patents."), Some("2016".into()));
         assert_eq!(date_in("No date here."), None);
     }
 
     #[test]
     fn overlapping_candidates_keep_the_longest() {
-        let c = |s, e, label, source| Candidate { span: Span::new(s, e), label, source, canonical: String::new(), owner: None };
+        let c = |s, e, label, source| Candidate {
+            span: Span::new(s, e),
+            label,
+            source,
+            canonical: String::new(),
+            owner: None,
+        };
         let marks = resolve(vec![
             c(0, 7, Label::Product, Source::Lexicon),
             c(0, 10, Label::Product, Source::Lexicon),

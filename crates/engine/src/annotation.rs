@@ -106,7 +106,10 @@ impl Annotation {
                 owner,
                 products: count_by_name(marks.into_iter())
                     .into_iter()
-                    .map(|c| ProductCount { name: c.name, count: c.count })
+                    .map(|c| ProductCount {
+                        name: c.name,
+                        count: c.count,
+                    })
                     .collect(),
             })
             .collect();
@@ -123,7 +126,10 @@ fn count_by_name<'m>(marks: impl Iterator<Item = &'m Mark>) -> Vec<CompanyCount>
             Some(&i) => order[i].count += 1,
             None => {
                 index.insert(&m.canonical, order.len());
-                order.push(CompanyCount { name: m.canonical.clone(), count: 1 });
+                order.push(CompanyCount {
+                    name: m.canonical.clone(),
+                    count: 1,
+                });
             }
         }
     }

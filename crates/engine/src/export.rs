@@ -79,7 +79,12 @@ impl EvalDocument {
                 date: r.date.clone(),
             })
             .collect();
-        EvalDocument { id: id.to_string(), text: text.to_string(), entities, agreements }
+        EvalDocument {
+            id: id.to_string(),
+            text: text.to_string(),
+            entities,
+            agreements,
+        }
     }
 }
 

@@ -147,7 +147,12 @@ fn parse_line(line: &str) -> Result<Entry, LexiconErrorKind> {
     Ok(Entry {
         label,
         name: cols[1].to_string(),
-        aliases: cols[2].split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect(),
+        aliases: cols[2]
+            .split('|')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect(),
         owner: non_empty(cols[3]),
         ambiguous: cols[4].split(',').any(|f| f.trim() == "ambiguous"),
         source: cols[5].to_string(),
@@ -177,7 +182,10 @@ mod tests {
     #[test]
     fn bad_lines_name_their_line_number() {
         let err = Lexicon::parse("company\tA\t\t\t\tcurated\nfirm\tB\t\t\t\tcurated\n").unwrap_err();
-        assert_eq!(err.to_string(), "lexicon line 2: unknown kind \"firm\" (want company or product)");
+        assert_eq!(
+            err.to_string(),
+            "lexicon line 2: unknown kind \"firm\" (want company or product)"
+        );
         let err = Lexicon::parse("company\tA\n").unwrap_err();
         assert!(err.to_string().contains("found 2"));
     }
@@ -188,8 +196,15 @@ mod tests {
         assert!(lex.entries().len() > 100);
         for e in lex.entries() {
             if let Some(owner) = &e.owner {
-                let owner_entry = lex.lookup(owner).unwrap_or_else(|| panic!("owner {owner} of {} missing", e.name));
-                assert_eq!(owner_entry.label, Label::Company, "owner of {} is not a company", e.name);
+                let owner_entry = lex
+                    .lookup(owner)
+                    .unwrap_or_else(|| panic!("owner {owner} of {} missing", e.name));
+                assert_eq!(
+                    owner_entry.label,
+                    Label::Company,
+                    "owner of {} is not a company",
+                    e.name
+                );
             }
         }
     }

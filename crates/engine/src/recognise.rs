@@ -57,35 +57,183 @@ impl Matcher {
             // Only fails past the automaton's size limits, far beyond the
             // lexicon's size; a failure here is a build defect.
             .expect("lexicon automaton builds");
-        Matcher { automaton, entry_of: pairs.into_iter().map(|(_, i)| i).collect() }
+        Matcher {
+            automaton,
+            entry_of: pairs.into_iter().map(|(_, i)| i).collect(),
+        }
     }
 }
 
 /// Words that, right after a name, show it is being used as a company.
 const COMPANY_CUES: &[&str] = &[
-    "said", "says", "Inc", "Inc.", "Corp", "Corp.", "shares", "stock", "announced", "reported", "executives",
-    "executive", "CEO", "chief", "spokesman", "spokeswoman", "spokesperson", "employees", "investors", "plans",
-    "agreed", "signed", "acquired", "bought", "launched", "unveiled", "introduced", "released", "sells", "sold",
-    "reported", "told", "declined", "has", "is", "was", "will",
+    "said",
+    "says",
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Corp.",
+    "shares",
+    "stock",
+    "announced",
+    "reported",
+    "executives",
+    "executive",
+    "CEO",
+    "chief",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "employees",
+    "investors",
+    "plans",
+    "agreed",
+    "signed",
+    "acquired",
+    "bought",
+    "launched",
+    "unveiled",
+    "introduced",
+    "released",
+    "sells",
+    "sold",
+    "reported",
+    "told",
+    "declined",
+    "has",
+    "is",
+    "was",
+    "will",
 ];
 
 /// Legal suffixes that make the capitalised words before them a company.
 const LEGAL_SUFFIXES: &[&str] = &[
-    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co.", "Cos.", "Ltd", "Ltd.", "Limited", "LLC", "L.L.C.", "LLP",
-    "GmbH", "AG", "SA", "S.A.", "SE", "plc", "PLC", "NV", "N.V.", "BV", "B.V.", "SpA", "S.p.A.", "AB", "ASA", "Oyj",
-    "KK", "K.K.", "Pty", "Bhd", "Berhad", "Holdings", "Group",
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Co.",
+    "Cos.",
+    "Ltd",
+    "Ltd.",
+    "Limited",
+    "LLC",
+    "L.L.C.",
+    "LLP",
+    "GmbH",
+    "AG",
+    "SA",
+    "S.A.",
+    "SE",
+    "plc",
+    "PLC",
+    "NV",
+    "N.V.",
+    "BV",
+    "B.V.",
+    "SpA",
+    "S.p.A.",
+    "AB",
+    "ASA",
+    "Oyj",
+    "KK",
+    "K.K.",
+    "Pty",
+    "Bhd",
+    "Berhad",
+    "Holdings",
+    "Group",
 ];
 
 /// Capitalised words that start a sentence or phrase and are never part of a
 /// company name in front of a suffix.
 const NOT_NAME_START: &[&str] = &[
-    "The", "A", "An", "In", "On", "At", "For", "By", "With", "From", "But", "And", "Or", "Of", "To", "As", "If", "When",
-    "While", "After", "Before", "Since", "This", "That", "These", "Those", "Its", "Their", "His", "Her", "Our", "Shares",
-    "Rival", "Unit", "Both", "Under", "Last", "Earlier", "Meanwhile", "Also", "Yesterday", "Today", "Tomorrow",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October", "November", "December", "However", "Separately",
-    "Later", "Next", "Now", "Then", "Analysts", "Investors", "Update", "Photo", "Read", "More", "See", "Why", "How",
-    "What", "Who", "Where", "Which", "Like", "Unlike", "Including", "Between", "Against",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "For",
+    "By",
+    "With",
+    "From",
+    "But",
+    "And",
+    "Or",
+    "Of",
+    "To",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Its",
+    "Their",
+    "His",
+    "Her",
+    "Our",
+    "Shares",
+    "Rival",
+    "Unit",
+    "Both",
+    "Under",
+    "Last",
+    "Earlier",
+    "Meanwhile",
+    "Also",
+    "Yesterday",
+    "Today",
+    "Tomorrow",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "However",
+    "Separately",
+    "Later",
+    "Next",
+    "Now",
+    "Then",
+    "Analysts",
+    "Investors",
+    "Update",
+    "Photo",
+    "Read",
+    "More",
+    "See",
+    "Why",
+    "How",
+    "What",
+    "Who",
+    "Where",
+    "Which",
+    "Like",
+    "Unlike",
+    "Including",
+    "Between",
+    "Against",
 ];
 
 /// Finds company and product candidates in `text`.
@@ -169,7 +317,9 @@ fn keep_evidenced(text: &str, found: &mut Vec<LexMatch>, suffixed: &[Candidate])
 fn next_word(text: &str, span: Span) -> Option<&str> {
     let rest = &text[span.end..];
     let trimmed = rest.strip_prefix(' ')?;
-    let end = trimmed.find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':')).unwrap_or(trimmed.len());
+    let end = trimmed
+        .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'))
+        .unwrap_or(trimmed.len());
     Some(&trimmed[..end])
 }
 
@@ -204,7 +354,9 @@ fn legal_suffix_candidates(text: &str, toks: &[Token<'_>], lexicon: &Lexicon) ->
                 break;
             }
         }
-        while first < i && (NOT_NAME_START.contains(&toks[first].text) || matches!(toks[first].text, "&" | "of" | "and")) {
+        while first < i
+            && (NOT_NAME_START.contains(&toks[first].text) || matches!(toks[first].text, "&" | "of" | "and"))
+        {
             first += 1;
         }
         if first == i {
@@ -214,8 +366,16 @@ fn legal_suffix_candidates(text: &str, toks: &[Token<'_>], lexicon: &Lexicon) ->
         let name = name_span.slice(text);
         // "Amazon.com, Inc.": the name ends before the comma.
         let span = Span::new(name_span.start, suffix.span.end);
-        let canonical = lexicon.lookup(name).map_or_else(|| name.to_string(), |e| e.name.clone());
-        out.push(Candidate { span, label: Label::Company, source: Source::LegalSuffix, canonical, owner: None });
+        let canonical = lexicon
+            .lookup(name)
+            .map_or_else(|| name.to_string(), |e| e.name.clone());
+        out.push(Candidate {
+            span,
+            label: Label::Company,
+            source: Source::LegalSuffix,
+            canonical,
+            owner: None,
+        });
     }
     out
 }
@@ -235,7 +395,10 @@ fn propagate(text: &str, suffixed: &[Candidate]) -> Vec<Candidate> {
     }
     let mut patterns: Vec<&str> = names.keys().copied().collect();
     patterns.sort_unstable();
-    let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns) else {
+    let Ok(ac) = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+    else {
         return Vec::new();
     };
     ac.find_iter(text)
@@ -273,7 +436,10 @@ mod tests {
     #[test]
     fn suffix_rule_takes_capitalised_words_and_the_suffix() {
         let got = found("Yesterday Zorbluk Widgets Corp. said it will buy Quandle Ltd for cash.");
-        assert!(got.contains(&("Zorbluk Widgets Corp.".into(), Label::Company)), "{got:?}");
+        assert!(
+            got.contains(&("Zorbluk Widgets Corp.".into(), Label::Company)),
+            "{got:?}"
+        );
         assert!(got.contains(&("Quandle Ltd".into(), Label::Company)), "{got:?}");
     }
 

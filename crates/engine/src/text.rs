@@ -35,7 +35,10 @@ impl Token<'_> {
     /// True when the first character is an upper-case letter or a digit
     /// ("Microsoft", "3M").
     pub fn is_capitalised(&self) -> bool {
-        self.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        self.text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     }
 }
 
@@ -91,7 +94,10 @@ fn push_word<'t>(text: &'t str, mut span: Span, out: &mut Vec<Token<'t>>) {
             if !stem.is_empty() {
                 let cut = span.start + stem.len();
                 push_word(text, Span::new(span.start, cut), out);
-                out.push(Token { span: Span::new(cut, span.end), text: &text[cut..span.end] });
+                out.push(Token {
+                    span: Span::new(cut, span.end),
+                    text: &text[cut..span.end],
+                });
                 return;
             }
         }
@@ -102,7 +108,10 @@ fn push_word<'t>(text: &'t str, mut span: Span, out: &mut Vec<Token<'t>>) {
 /// "J.P." style initials: single upper-case letters each followed by a period.
 fn is_initials(word: &str) -> bool {
     let bytes = word.as_bytes();
-    bytes.len() >= 4 && bytes.chunks(2).all(|c| c.len() == 2 && c[0].is_ascii_uppercase() && c[1] == b'.')
+    bytes.len() >= 4
+        && bytes
+            .chunks(2)
+            .all(|c| c.len() == 2 && c[0].is_ascii_uppercase() && c[1] == b'.')
 }
 
 /// Sentence spans covering `text` (white space between sentences excluded).
@@ -175,9 +184,15 @@ mod tests {
 
     #[test]
     fn possessive_and_trailing_punctuation_split_off() {
-        assert_eq!(words("Naver's AI platform Clova."), ["Naver", "'s", "AI", "platform", "Clova"]);
+        assert_eq!(
+            words("Naver's AI platform Clova."),
+            ["Naver", "'s", "AI", "platform", "Clova"]
+        );
         assert_eq!(words("Microsoft Corp. said"), ["Microsoft", "Corp.", "said"]);
-        assert_eq!(words("AT&T and T-Mobile, J.P. Morgan"), ["AT&T", "and", "T-Mobile", "J.P.", "Morgan"]);
+        assert_eq!(
+            words("AT&T and T-Mobile, J.P. Morgan"),
+            ["AT&T", "and", "T-Mobile", "J.P.", "Morgan"]
+        );
     }
 
     #[test]

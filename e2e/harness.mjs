@@ -1,0 +1,69 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium, driven by
+// playwright-core (no browser download), against the page served by the
+// README's serve command (scripts/test.sh starts it and sets PACTLENS_URL).
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const BASE = process.env.PACTLENS_URL ?? 'http://127.0.0.1:8080/';
+export const SHARED = process.env.PACTLENS_SHARED ?? path.resolve(import.meta.dirname, '../../shared');
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+/** Launches headless Chromium with a fresh profile. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/**
+ * Opens the app in a new page and records what a test may want to assert:
+ * console errors, uncaught exceptions, dialogs, requests to other origins.
+ */
+export async function openApp(browser, url = BASE) {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+  const page = await context.newPage();
+  const seen = { consoleErrors: [], pageErrors: [], dialogs: [], foreignRequests: [] };
+  const origin = new URL(BASE).origin;
+  page.on('console', (m) => { if (m.type() === 'error') seen.consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => seen.pageErrors.push(String(e)));
+  page.on('dialog', async (d) => { seen.dialogs.push(d.message()); await d.dismiss(); });
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) seen.foreignRequests.push(u);
+  });
+  await page.goto(url);
+  await page.waitForSelector('#input');
+  return { context, page, seen };
+}
+
+/** Replaces the article text as a paste would, and waits for the view. */
+export async function pasteText(page, text) {
+  await page.fill('#input', text);
+  await page.waitForFunction(
+    (n) => document.querySelector('#article')?.textContent.length === n,
+    text.length, // UTF-16 units on both sides
+  );
+}
+
+/** The marks in the article as [text, label] pairs, in order. */
+export function marks(page) {
+  return page.$$eval('#article mark', (ms) => ms.map((m) => [m.textContent, m.dataset.label]));
+}
+
+/** The seed article's text from the shared gold data. */
+export function seedText() {
+  const line = readFileSync(path.join(SHARED, 'data/dev/seed.jsonl'), 'utf8').split('\n')[0];
+  return JSON.parse(line).text;
+}
