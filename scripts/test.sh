@@ -19,9 +19,9 @@ step() {
 }
 
 step "format" cargo fmt --all --check
-step "clippy (engine, CLI, tools)" cargo clippy --locked --all-targets -- -D warnings
+step "clippy (native: engine, CLI, tools, app)" cargo clippy --locked --workspace --all-targets -- -D warnings
 step "clippy (web app, wasm32)" cargo clippy --locked -p pactlens-app --target wasm32-unknown-unknown --all-targets -- -D warnings
-step "engine and CLI tests" cargo test --locked
+step "engine and CLI tests" cargo test --locked --workspace
 step "build the page (trunk build --release)" trunk build --release
 
 # End-to-end: serve the page with the README's serve command on a spare port

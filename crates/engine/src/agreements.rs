@@ -303,7 +303,7 @@ pub fn agreement_spans(
         let span = Span::new(toks[first].span.start, toks[last].span.end);
         // Skip back over status words to the word that introduces the phrase.
         let mut k = first;
-        while k > 0 && STATUS_WORDS.contains(&lower[k - 1].as_str()) || k > 0 && is_amount_or_year(toks[k - 1].text) {
+        while k > 0 && (STATUS_WORDS.contains(&lower[k - 1].as_str()) || is_amount_or_year(toks[k - 1].text)) {
             k -= 1;
         }
         let introduced = k > 0 && (DETERMINERS.contains(&lower[k - 1].as_str()) || toks[k - 1].is_capitalised());

@@ -134,6 +134,6 @@ fn count_by_name<'m>(marks: impl Iterator<Item = &'m Mark>) -> Vec<CompanyCount>
         }
     }
     // Stable: ties keep first-mention order.
-    order.sort_by(|a, b| b.count.cmp(&a.count));
+    order.sort_by_key(|c| std::cmp::Reverse(c.count));
     order
 }
