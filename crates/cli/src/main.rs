@@ -11,7 +11,7 @@ mod jsonl;
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -67,7 +67,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn display(path: &PathBuf) -> String {
+fn display(path: &Path) -> String {
     if path.as_os_str() == "-" {
         "standard input".to_string()
     } else {
@@ -75,7 +75,7 @@ fn display(path: &PathBuf) -> String {
     }
 }
 
-fn open(path: &PathBuf) -> Result<Box<dyn BufRead>, CliError> {
+fn open(path: &Path) -> Result<Box<dyn BufRead>, CliError> {
     if path.as_os_str() == "-" {
         return Ok(Box::new(BufReader::new(io::stdin())));
     }
@@ -86,7 +86,7 @@ fn open(path: &PathBuf) -> Result<Box<dyn BufRead>, CliError> {
     Ok(Box::new(BufReader::new(file)))
 }
 
-fn annotate_text(path: &PathBuf) -> Result<(), CliError> {
+fn annotate_text(path: &Path) -> Result<(), CliError> {
     let mut bytes = Vec::new();
     open(path)?.read_to_end(&mut bytes).map_err(|source| CliError::Open {
         path: display(path),
@@ -103,7 +103,7 @@ fn annotate_text(path: &PathBuf) -> Result<(), CliError> {
     writeln!(out).map_err(CliError::Write)
 }
 
-fn annotate_jsonl(path: &PathBuf) -> Result<(), CliError> {
+fn annotate_jsonl(path: &Path) -> Result<(), CliError> {
     let input = open(path)?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut bad = 0usize;
