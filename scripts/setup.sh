@@ -61,6 +61,7 @@ setup_test() {
     local pkgs=()
     command -v chromium >/dev/null || pkgs+=(chromium)
     command -v chromedriver >/dev/null || pkgs+=(chromium-driver)
+    command -v curl >/dev/null || pkgs+=(curl)
     command -v node >/dev/null || pkgs+=(nodejs)
     command -v npm >/dev/null || pkgs+=(npm)
     if [ ${#pkgs[@]} -gt 0 ]; then apt_install "${pkgs[@]}"; fi

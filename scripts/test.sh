@@ -30,7 +30,7 @@ PORT="${PACTLENS_E2E_PORT:-18080}"
 LOG="$(mktemp)"
 PACTLENS_PORT="$PORT" "$ROOT/scripts/serve.sh" >"$LOG" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true; pkill -P $SERVER 2>/dev/null || true' EXIT
+trap 'kill $SERVER 2>/dev/null || true' EXIT
 # Ready when the built page (with its pinned CSP) is served, not just a socket.
 ready() { curl -fsS "http://127.0.0.1:$PORT/" 2>/dev/null | grep -q "'sha256-"; }
 for _ in $(seq 1 600); do
