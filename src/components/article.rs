@@ -43,6 +43,7 @@ fn source_name(source: Source) -> &'static str {
     match source {
         Source::Lexicon => "lexicon",
         Source::LegalSuffix => "rule: legal suffix",
+        Source::Context => "rule: how the article describes it",
         Source::Document => "named elsewhere in this article",
         Source::AgreementRule => "rule: agreement wording",
     }

@@ -63,7 +63,8 @@ fn resolve(mut cands: Vec<Candidate>) -> Vec<Mark> {
         Source::Lexicon => 0,
         Source::LegalSuffix => 1,
         Source::AgreementRule => 2,
-        Source::Document => 3,
+        Source::Context => 3,
+        Source::Document => 4,
     };
     cands.sort_by(|a, b| {
         b.span

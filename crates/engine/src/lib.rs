@@ -18,6 +18,7 @@
 pub mod agreements;
 mod annotate;
 pub mod annotation;
+pub mod context;
 pub mod export;
 pub mod lexicon;
 pub mod offsets;

@@ -19,6 +19,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use crate::context::{context_companies, NOT_NAME_START};
 use crate::lexicon::Lexicon;
 use crate::span::{Label, Source, Span};
 use crate::text::{at_word_boundaries, tokens, Token};
@@ -145,97 +146,6 @@ const LEGAL_SUFFIXES: &[&str] = &[
     "Group",
 ];
 
-/// Capitalised words that start a sentence or phrase and are never part of a
-/// company name in front of a suffix.
-const NOT_NAME_START: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "For",
-    "By",
-    "With",
-    "From",
-    "But",
-    "And",
-    "Or",
-    "Of",
-    "To",
-    "As",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "Since",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "Its",
-    "Their",
-    "His",
-    "Her",
-    "Our",
-    "Shares",
-    "Rival",
-    "Unit",
-    "Both",
-    "Under",
-    "Last",
-    "Earlier",
-    "Meanwhile",
-    "Also",
-    "Yesterday",
-    "Today",
-    "Tomorrow",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "However",
-    "Separately",
-    "Later",
-    "Next",
-    "Now",
-    "Then",
-    "Analysts",
-    "Investors",
-    "Update",
-    "Photo",
-    "Read",
-    "More",
-    "See",
-    "Why",
-    "How",
-    "What",
-    "Who",
-    "Where",
-    "Which",
-    "Like",
-    "Unlike",
-    "Including",
-    "Between",
-    "Against",
-];
-
 /// Finds company and product candidates in `text`.
 pub fn candidates(text: &str) -> Vec<Candidate> {
     let lexicon = Lexicon::builtin();
@@ -244,7 +154,22 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
     let suffixed = legal_suffix_candidates(text, &toks, lexicon);
     keep_evidenced(text, &mut lexical, &suffixed);
     let mut found: Vec<Candidate> = lexical.into_iter().map(|m| m.cand).collect();
-    found.extend(propagate(text, &suffixed));
+    let mut confident: Vec<(Span, String)> = suffixed.iter().map(|c| (c.span, c.canonical.clone())).collect();
+    for name in context_companies(text, &toks) {
+        let canonical = name.span.slice(text).to_string();
+        found.push(Candidate {
+            span: name.span,
+            label: Label::Company,
+            source: Source::Context,
+            canonical: canonical.clone(),
+            owner: None,
+        });
+        if let Some(short) = name.short {
+            confident.push((short, canonical.clone()));
+        }
+        confident.push((name.span, canonical));
+    }
+    found.extend(propagate(text, &confident));
     found.extend(suffixed);
     found
 }
@@ -282,36 +207,93 @@ fn lexicon_candidates(text: &str, lexicon: &Lexicon, matcher: &Matcher) -> Vec<L
 }
 
 fn keep_evidenced(text: &str, found: &mut Vec<LexMatch>, suffixed: &[Candidate]) {
-    let sure_companies: HashSet<String> = found
+    let mut companies: HashSet<String> = found
         .iter()
         .filter(|m| !m.ambiguous && m.cand.label == Label::Company)
         .map(|m| m.cand.canonical.clone())
         .chain(suffixed.iter().map(|c| c.canonical.clone()))
         .collect();
-    let owners_of_sure_products: HashSet<String> = found
+    let mut owners: HashSet<String> = found
         .iter()
         .filter(|m| !m.ambiguous && m.cand.label == Label::Product)
         .filter_map(|m| m.cand.owner.clone())
         .collect();
     let mut evidenced: HashSet<String> = HashSet::new();
-    for m in found.iter().filter(|m| m.ambiguous) {
-        let c = &m.cand;
-        let ok = match c.label {
-            Label::Company => {
-                followed_by_cue(text, c.span)
-                    || sure_companies.contains(&c.canonical)
-                    || owners_of_sure_products.contains(&c.canonical)
+    // Evidence can chain ("Amazon's Alexa": each vouches for the other), so
+    // repeat until nothing changes; each round adds at least one name.
+    loop {
+        let company_spans: Vec<Span> = found
+            .iter()
+            .filter(|m| m.cand.label == Label::Company && companies.contains(&m.cand.canonical))
+            .map(|m| m.cand.span)
+            .chain(suffixed.iter().map(|c| c.span))
+            .collect();
+        let mut added = Vec::new();
+        for m in found
+            .iter()
+            .filter(|m| m.ambiguous && !evidenced.contains(&m.cand.canonical))
+        {
+            let c = &m.cand;
+            let ok = match c.label {
+                Label::Company => {
+                    followed_by_cue(text, c.span)
+                        || owners.contains(&c.canonical)
+                        || coordinated_with(text, c.span, &company_spans)
+                        || possessive_of_own_product(text, c, found)
+                }
+                Label::Product => {
+                    let owned = c
+                        .owner
+                        .as_ref()
+                        .is_some_and(|o| companies.contains(o) || evidenced.contains(o));
+                    owned && !followed_by_word(text, c.span, "of")
+                }
+                Label::Agreement => false,
+            };
+            if ok {
+                added.push(c.clone());
             }
-            Label::Product => {
-                c.owner.as_ref().is_some_and(|o| sure_companies.contains(o)) && !followed_by_word(text, c.span, "of")
-            }
-            Label::Agreement => false,
-        };
-        if ok {
-            evidenced.insert(c.canonical.clone());
+        }
+        if added.is_empty() {
+            break;
+        }
+        for c in added {
+            match c.label {
+                Label::Company => companies.insert(c.canonical.clone()),
+                _ => c.owner.is_some_and(|o| owners.insert(o)),
+            };
+            evidenced.insert(c.canonical);
         }
     }
     found.retain(|m| !m.ambiguous || evidenced.contains(&m.cand.canonical));
+}
+
+/// "OpenAI and Meta", "Amazon, Didi": a name listed next to a company.
+fn coordinated_with(text: &str, span: Span, companies: &[Span]) -> bool {
+    const JOINS: &[&str] = &[", ", " and ", " or ", ", and ", " & ", " vs ", " versus "];
+    companies.iter().any(|c| {
+        let gap = if c.end <= span.start {
+            &text[c.end..span.start]
+        } else if span.end <= c.start {
+            &text[span.end..c.start]
+        } else {
+            return false;
+        };
+        JOINS.contains(&gap)
+    })
+}
+
+/// "Amazon's Alexa": the name is followed by a possessive and one of its
+/// own products.
+fn possessive_of_own_product(text: &str, company: &Candidate, found: &[LexMatch]) -> bool {
+    let rest = &text[company.span.end..];
+    let Some(after) = rest.strip_prefix("'s ").or_else(|| rest.strip_prefix("’s ")) else {
+        return false;
+    };
+    let at = text.len() - after.len();
+    found.iter().any(|m| {
+        m.cand.span.start == at && m.cand.label == Label::Product && m.cand.owner.as_ref() == Some(&company.canonical)
+    })
 }
 
 fn next_word(text: &str, span: Span) -> Option<&str> {
@@ -380,14 +362,15 @@ fn legal_suffix_candidates(text: &str, toks: &[Token<'_>], lexicon: &Lexicon) ->
     out
 }
 
-/// Marks the bare names of suffixed companies everywhere else in the text:
-/// "Acme Corp." makes every later "Acme" a company too.
-fn propagate(text: &str, suffixed: &[Candidate]) -> Vec<Candidate> {
-    let mut names: HashMap<&str, &Candidate> = HashMap::new();
-    for c in suffixed {
-        let bare = bare_name(c.span.slice(text));
-        if bare.len() >= 2 {
-            names.entry(bare).or_insert(c);
+/// Marks every other mention of a confidently found company: "Acme Corp."
+/// makes every later "Acme" a company too, and "AI startup Zentrobe" every
+/// later "Zentrobe". Each entry is a span of the text and its canonical name.
+fn propagate(text: &str, confident: &[(Span, String)]) -> Vec<Candidate> {
+    let mut names: HashMap<&str, &str> = HashMap::new();
+    for (span, canonical) in confident {
+        let bare = bare_name(span.slice(text));
+        if bare.chars().count() >= 2 {
+            names.entry(bare).or_insert(canonical);
         }
     }
     if names.is_empty() {
@@ -408,7 +391,7 @@ fn propagate(text: &str, suffixed: &[Candidate]) -> Vec<Candidate> {
             span,
             label: Label::Company,
             source: Source::Document,
-            canonical: names[name].canonical.clone(),
+            canonical: names[name].to_string(),
             owner: None,
         })
         .collect()

@@ -76,6 +76,8 @@ pub enum Source {
     Lexicon,
     /// A capitalised name followed by a legal suffix ("Foo Corp.").
     LegalSuffix,
+    /// How the text talks about an unknown name ("AI startup Zentrobe").
+    Context,
     /// Another mention in the same document named this entity confidently.
     Document,
     /// An agreement head noun ("memorandum of understanding").

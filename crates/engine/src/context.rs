@@ -1,0 +1,540 @@
+//! Companies the lexicon does not know, recognised from how the text talks
+//! about them.
+//!
+//! A run of capitalised words is a company when its context says so:
+//! * a noun before it: "AI startup Agolo", "chipmaker Nervana", "rival Bolt";
+//! * a dealing phrase before it: "acquisition of Nervana", "invested in X",
+//!   "partnership with X";
+//! * a role after it: "Agolo CEO …", "X co-founder", "X's chief executive";
+//! * an apposition after it: "Agolo, a New York startup, …";
+//! * a company-like last word: "Bear Flag Robotics", "Lux Capital",
+//!   "Point72 Ventures".
+//!
+//! Runs that name institutions (University, Agency, Ministry, …) or people's
+//! titles are never companies. Each cue is a pattern of English news prose,
+//! not a name list, so it carries over to articles the engine has not seen.
+
+use crate::span::Span;
+use crate::text::Token;
+
+/// Nouns that, right before a name, say it is a company.
+const NOUN_CUES: &[&str] = &[
+    "startup",
+    "start-up",
+    "company",
+    "firm",
+    "maker",
+    "provider",
+    "developer",
+    "retailer",
+    "lender",
+    "bank",
+    "insurer",
+    "rival",
+    "competitor",
+    "subsidiary",
+    "unit",
+    "investor",
+    "backer",
+    "operator",
+    "vendor",
+    "supplier",
+    "manufacturer",
+    "giant",
+    "conglomerate",
+    "publisher",
+    "brokerage",
+    "airline",
+    "carrier",
+    "distributor",
+    "outfit",
+    "specialist",
+    "producer",
+    "refiner",
+    "miner",
+    "chipmaker",
+    "automaker",
+    "carmaker",
+    "drugmaker",
+    "pharmaceutical",
+    "biotech",
+    "fintech",
+    "partner",
+    "partners",
+    "acquirer",
+    "buyer",
+    "owner",
+    "parent",
+    "affiliate",
+    "spinoff",
+    "spin-off",
+    "incumbent",
+    "upstart",
+    "shipper",
+    "telco",
+    "broadcaster",
+    "newspaper",
+];
+
+/// Phrases that, right before a name, say it is a party to a deal.
+const DEAL_CUES: &[&[&str]] = &[
+    &["acquisition", "of"],
+    &["takeover", "of"],
+    &["purchase", "of"],
+    &["merger", "with"],
+    &["merge", "with"],
+    &["stake", "in"],
+    &["invested", "in"],
+    &["invest", "in"],
+    &["investment", "in"],
+    &["partnership", "with"],
+    &["partnered", "with"],
+    &["deal", "with"],
+    &["agreement", "with"],
+    &["acquire"],
+    &["acquired"],
+    &["acquires"],
+    &["acquiring"],
+    &["bought"],
+    &["buys"],
+];
+
+/// Words right after a name that say it is a company.
+const ROLE_CUES: &[&str] = &[
+    "CEO",
+    "co-founder",
+    "cofounder",
+    "founder",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "CFO",
+    "CTO",
+    "COO",
+    "shareholders",
+    "shares",
+];
+
+/// Last words that make a multi-word name a company.
+const COMPANY_HEADS: &[&str] = &[
+    "Ventures",
+    "Capital",
+    "Partners",
+    "Technologies",
+    "Technology",
+    "Systems",
+    "Labs",
+    "Robotics",
+    "Networks",
+    "Software",
+    "Pharmaceuticals",
+    "Pharma",
+    "Bank",
+    "Motors",
+    "Airlines",
+    "Airways",
+    "Energy",
+    "Petroleum",
+    "Insurance",
+    "Securities",
+    "Financial",
+    "Industries",
+    "Electronics",
+    "Semiconductor",
+    "Semiconductors",
+    "Telecom",
+    "Communications",
+    "Media",
+    "Entertainment",
+    "Interactive",
+    "Games",
+    "Studios",
+    "Consulting",
+    "Consultants",
+    "Solutions",
+    "Therapeutics",
+    "Biosciences",
+    "Analytics",
+    "Logistics",
+    "Foods",
+    "Brands",
+    "Enterprises",
+    "Automotive",
+    "Images",
+    "Insights",
+    "Investments",
+    "Airline",
+    "Motor",
+    "Pictures",
+    "Records",
+    "Publishing",
+];
+
+/// Words that make a run an institution, a place or a person's title.
+const NOT_COMPANY_WORDS: &[&str] = &[
+    "University",
+    "Institute",
+    "College",
+    "School",
+    "Agency",
+    "Ministry",
+    "Commission",
+    "Department",
+    "Council",
+    "Foundation",
+    "Association",
+    "Government",
+    "Court",
+    "Party",
+    "Federation",
+    "Society",
+    "Hospital",
+    "Museum",
+    "Chief",
+    "Executive",
+    "President",
+    "Officer",
+    "Director",
+    "Minister",
+    "Senator",
+    "Secretary",
+    "Vice",
+    "Chairman",
+    "Professor",
+    "Mr.",
+    "Ms.",
+    "Mrs.",
+    "Dr.",
+    "Street",
+    "Avenue",
+    "Road",
+    "City",
+    "County",
+    "State",
+    "Republic",
+    "Kingdom",
+    "Bureau",
+    "Authority",
+    "Office",
+    "Reserve",
+    "Fed",
+    "Congress",
+    "Senate",
+    "Parliament",
+    "Army",
+    "Navy",
+];
+
+/// Capitalised words that start a sentence or a phrase but never a name.
+pub const NOT_NAME_START: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "For",
+    "By",
+    "With",
+    "From",
+    "But",
+    "And",
+    "Or",
+    "Of",
+    "To",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Its",
+    "Their",
+    "His",
+    "Her",
+    "Our",
+    "Shares",
+    "Rival",
+    "Unit",
+    "Both",
+    "Under",
+    "Last",
+    "Earlier",
+    "Meanwhile",
+    "Also",
+    "Yesterday",
+    "Today",
+    "Tomorrow",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "However",
+    "Separately",
+    "Later",
+    "Next",
+    "Now",
+    "Then",
+    "Analysts",
+    "Investors",
+    "Update",
+    "Photo",
+    "Read",
+    "More",
+    "See",
+    "Why",
+    "How",
+    "What",
+    "Who",
+    "Where",
+    "Which",
+    "Like",
+    "Unlike",
+    "Including",
+    "Between",
+    "Against",
+    "It",
+    "We",
+    "They",
+    "He",
+    "She",
+    "I",
+    "You",
+    "There",
+    "Here",
+    "So",
+    "Yet",
+    "Still",
+    "Such",
+    "Other",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Each",
+    "Every",
+    "Any",
+    "No",
+    "Not",
+    "New",
+    "Startup",
+    "Company",
+    "Firm",
+];
+
+fn lower_is(word: &str, list: &[&str]) -> bool {
+    let lower = word.to_lowercase();
+    list.iter().any(|w| *w == lower) || lower.ends_with("maker")
+}
+
+/// A run of capitalised tokens `[start, end)` joined by single spaces, with
+/// lower-case connectors ("of", "de", "&") allowed inside.
+fn runs(text: &str, toks: &[Token<'_>]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].is_capitalised() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < toks.len() && &text[toks[end - 1].span.end..toks[end].span.start] == " " {
+            let t = &toks[end];
+            // "Zentrobe CEO Ana Ruiz": a role word ends the name.
+            if t.is_capitalised() && t.text != "'s" && !ROLE_CUES.contains(&t.text) {
+                end += 1;
+            } else if matches!(t.text, "&" | "of" | "de" | "del" | "di" | "du" | "von" | "van" | "and")
+                && end + 1 < toks.len()
+                && toks[end + 1].is_capitalised()
+                && &text[t.span.end..toks[end + 1].span.start] == " "
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        out.push((start, end));
+        i = end;
+    }
+    out
+}
+
+/// A company found by context, before overlaps are resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContextName {
+    /// The name.
+    pub span: Span,
+    /// Its text without a trailing company head word, when that leaves at
+    /// least two words ("Bear Flag Robotics" → "Bear Flag"): later mentions
+    /// often use it.
+    pub short: Option<Span>,
+}
+
+/// Finds companies by context (see the module docs).
+pub fn context_companies(text: &str, toks: &[Token<'_>]) -> Vec<ContextName> {
+    let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+    let mut out = Vec::new();
+    for (mut a, b) in runs(text, toks) {
+        // Leading words that are not part of the name: "The", "COO of",
+        // "Montreal-based".
+        while a < b
+            && (NOT_NAME_START.contains(&toks[a].text)
+                || ROLE_CUES.contains(&toks[a].text)
+                || !toks[a].is_capitalised()
+                || toks[a].text.ends_with("-based"))
+        {
+            a += 1;
+        }
+        // Strip "and"/"&" splits: "Microsoft and Google" is two names; only a
+        // suffix-free "&" inside stays ("Allen & Co").
+        if a >= b
+            || toks[a..b]
+                .iter()
+                .any(|t| NOT_COMPANY_WORDS.contains(&t.text) || t.text == "and")
+        {
+            continue;
+        }
+        let n = b - a;
+        let left = a.checked_sub(1).map(|i| lower[i].as_str());
+        let noun_before = left.is_some_and(|w| lower_is(w, NOUN_CUES));
+        let deal_before = DEAL_CUES
+            .iter()
+            .any(|cue| a >= cue.len() && cue.iter().zip(&lower[a - cue.len()..a]).all(|(c, t)| c == t));
+        // The next word, only when a single space separates it: "Sage Wohns,
+        // CEO" is a person and a role, "Zentrobe CEO" a company's CEO.
+        let next = toks
+            .get(b)
+            .filter(|t| &text[toks[b - 1].span.end..t.span.start] == " ")
+            .map(|t| t.text);
+        let role_after = next.is_some_and(|w| ROLE_CUES.contains(&w))
+            || (next == Some("chief") && toks.get(b + 1).is_some_and(|t| t.text == "executive"))
+            || matches!(next, Some("'s" | "’s"))
+                && toks
+                    .get(b + 1)
+                    .is_some_and(|t| ROLE_CUES.contains(&t.text) || t.text == "chief");
+        let apposition = apposition_after(text, toks, &lower, b);
+        let head = n >= 2 && COMPANY_HEADS.contains(&toks[b - 1].text);
+        if !(noun_before || deal_before || role_after || apposition || head) {
+            continue;
+        }
+        let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
+        let short = (head && n >= 3).then(|| Span::new(toks[a].span.start, toks[b - 2].span.end));
+        out.push(ContextName { span, short });
+    }
+    out
+}
+
+/// ", a New York-based startup," right after token `b`.
+fn apposition_after(text: &str, toks: &[Token<'_>], lower: &[String], b: usize) -> bool {
+    let Some(prev) = b.checked_sub(1) else { return false };
+    let Some(next) = toks.get(b) else { return false };
+    let gap = &text[toks[prev].span.end..next.span.start];
+    if gap != ", " || !matches!(lower[b].as_str(), "a" | "an" | "the") {
+        return false;
+    }
+    for k in b + 1..(b + 8).min(toks.len()) {
+        let between = &text[toks[k - 1].span.end..toks[k].span.start];
+        if between.contains([',', '.', ';', '(', ')']) {
+            return false;
+        }
+        if lower_is(&toks[k].text.to_lowercase(), NOUN_CUES) {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens;
+
+    fn names(text: &str) -> Vec<&str> {
+        context_companies(text, &tokens(text))
+            .iter()
+            .map(|c| c.span.slice(text))
+            .collect()
+    }
+
+    struct Row {
+        name: &'static str,
+        text: &'static str,
+        want: &'static [&'static str],
+    }
+
+    const ROWS: &[Row] = &[
+        Row {
+            name: "noun before",
+            text: "The AI startup Zentrobe raised money.",
+            want: &["Zentrobe"],
+        },
+        Row {
+            name: "-maker noun",
+            text: "Shares of chipmaker Quorvex rose.",
+            want: &["Quorvex"],
+        },
+        Row {
+            name: "deal phrase",
+            text: "It completed the acquisition of Plimsoll Data.",
+            want: &["Plimsoll Data"],
+        },
+        Row {
+            name: "role after",
+            text: "Zentrobe CEO Ana Ruiz spoke.",
+            want: &["Zentrobe"],
+        },
+        Row {
+            name: "apposition",
+            text: "Zentrobe, a Boston-based software company, said so.",
+            want: &["Zentrobe"],
+        },
+        Row {
+            name: "company head word",
+            text: "Funds came from Harrow Lane Ventures.",
+            want: &["Harrow Lane Ventures"],
+        },
+        Row {
+            name: "institutions are not companies",
+            text: "It invested in Stanford University.",
+            want: &[],
+        },
+        Row {
+            name: "titles are not companies",
+            text: "The company Chief Executive Tim Cook said.",
+            want: &[],
+        },
+        Row {
+            name: "plain capitalised words are not enough",
+            text: "Zentrobe said on Monday.",
+            want: &[],
+        },
+    ];
+
+    #[test]
+    fn context_cue_table() {
+        for row in ROWS {
+            assert_eq!(names(row.text), row.want, "row: {}", row.name);
+        }
+    }
+}
