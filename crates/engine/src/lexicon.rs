@@ -29,6 +29,9 @@ pub struct Entry {
     /// The name is also a common word or place ("Apple", "Edge"): it is only
     /// marked with supporting evidence from the document.
     pub ambiguous: bool,
+    /// The company's name is also the name of its platform or site: "on
+    /// Lyft", "Share on Facebook" name the product.
+    pub platform: bool,
     /// Where the fact came from (e.g. "curated").
     pub source: String,
 }
@@ -155,6 +158,7 @@ fn parse_line(line: &str) -> Result<Entry, LexiconErrorKind> {
             .collect(),
         owner: non_empty(cols[3]),
         ambiguous: cols[4].split(',').any(|f| f.trim() == "ambiguous"),
+        platform: cols[4].split(',').any(|f| f.trim() == "platform"),
         source: cols[5].to_string(),
     })
 }

@@ -153,7 +153,17 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
     let mut lexical = lexicon_candidates(text, lexicon, &BUILTIN_MATCHER);
     let suffixed = legal_suffix_candidates(text, &toks, lexicon);
     keep_evidenced(text, &mut lexical, &suffixed);
-    let mut found: Vec<Candidate> = lexical.into_iter().map(|m| m.cand).collect();
+    let mut found: Vec<Candidate> = lexical
+        .into_iter()
+        .map(|m| {
+            let mut cand = m.cand;
+            if m.platform && used_as_platform(text, cand.span) {
+                cand.label = Label::Product;
+                cand.owner = Some(cand.owner.take().unwrap_or_else(|| cand.canonical.clone()));
+            }
+            cand
+        })
+        .collect();
     let mut confident: Vec<(Span, String)> = suffixed.iter().map(|c| (c.span, c.canonical.clone())).collect();
     for name in context_companies(text, &toks) {
         let canonical = name.span.slice(text).to_string();
@@ -178,6 +188,24 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
 struct LexMatch {
     cand: Candidate,
     ambiguous: bool,
+    platform: bool,
+}
+
+/// Words before a platform company's name that make it the platform:
+/// "drivers on Lyft", "via LinkedIn", "her Twitter".
+const PLATFORM_CUES: &[&str] = &[
+    "on", "via", "through", "using", "use", "uses", "onto", "her", "his", "my", "your",
+];
+
+fn used_as_platform(text: &str, span: Span) -> bool {
+    let before = text[..span.start].strip_suffix(' ').unwrap_or("");
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
+    PLATFORM_CUES.iter().any(|c| word.eq_ignore_ascii_case(c))
 }
 
 fn lexicon_candidates(text: &str, lexicon: &Lexicon, matcher: &Matcher) -> Vec<LexMatch> {
@@ -194,6 +222,7 @@ fn lexicon_candidates(text: &str, lexicon: &Lexicon, matcher: &Matcher) -> Vec<L
             Some(LexMatch {
                 // A multi-word or suffixed form ("Apple Inc.") is never ambiguous.
                 ambiguous: entry.ambiguous && !surface.contains(' '),
+                platform: entry.platform,
                 cand: Candidate {
                     span,
                     label: entry.label,
@@ -436,6 +465,34 @@ mod tests {
     fn suffixed_names_propagate_to_bare_mentions() {
         let got = found("Zorbluk Inc. rose. Later, Zorbluk fell.");
         assert!(got.contains(&("Zorbluk".into(), Label::Company)), "{got:?}");
+    }
+
+    /// Regression: the word before a platform name was cut at a byte index
+    /// inside a multi-byte quote and panicked.
+    #[test]
+    fn platform_cue_after_a_curly_quote_does_not_panic() {
+        let got = found("She wrote “on Lyft” and ”Lyft said.");
+        assert!(got.contains(&("Lyft".into(), Label::Product)), "{got:?}");
+    }
+
+    #[test]
+    fn platform_companies_are_products_after_on() {
+        let got = found("Drivers on Lyft earn more, Lyft said.");
+        assert_eq!(
+            got,
+            [
+                ("Lyft".to_string(), Label::Product),
+                ("Lyft".to_string(), Label::Company)
+            ]
+        );
+    }
+
+    #[test]
+    fn ambiguous_names_need_evidence_and_evidence_chains() {
+        assert_eq!(found("An apple a day. Apple trees grow."), []);
+        let got = found("Amazon's Alexa is popular.");
+        assert!(got.contains(&("Amazon".into(), Label::Company)), "{got:?}");
+        assert!(got.contains(&("Alexa".into(), Label::Product)), "{got:?}");
     }
 
     #[test]

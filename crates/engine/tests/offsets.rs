@@ -37,6 +37,10 @@ const PIECES: &[&str] = &[
     "Naver's AI platform Clova",
     " partnership",
     "Windows 10",
+    "”",
+    "“on Lyft",
+    "her LinkedIn",
+    "Amazon’s Alexa",
 ];
 
 fn article() -> impl Strategy<Value = String> {
