@@ -11,6 +11,8 @@ pub enum AppError {
     File(FileProblem),
     /// The sample article could not be loaded.
     Sample(String),
+    /// A paste longer than the page accepts; the previous text is kept.
+    TooLong { bytes: usize },
 }
 
 /// Why a dropped file was refused.
@@ -44,6 +46,12 @@ impl fmt::Display for AppError {
             }
             AppError::File(FileProblem::Unreadable { name, reason }) => write!(f, "Could not read {name}: {reason}."),
             AppError::Sample(why) => write!(f, "Could not load the sample article ({why})."),
+            AppError::TooLong { bytes } => write!(
+                f,
+                "That text is {:.1} MB; pactlens accepts texts up to {} MB, so the paste was not applied. Split it and annotate the parts.",
+                *bytes as f64 / 1_048_576.0,
+                MAX_TEXT_BYTES / 1_048_576
+            ),
         }
     }
 }

@@ -25,9 +25,18 @@ pub fn input_pane(props: &InputProps) -> Html {
 
     let oninput = {
         let on_text = props.on_text.clone();
+        let on_error = props.on_error.clone();
+        let current = props.text.clone();
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            on_text.emit(area.value());
+            let value = area.value();
+            if value.len() > MAX_TEXT_BYTES {
+                // Refuse the paste but keep what the reader had.
+                area.set_value(&current);
+                on_error.emit(AppError::TooLong { bytes: value.len() });
+                return;
+            }
+            on_text.emit(value);
         })
     };
     let on_sample = {
