@@ -190,7 +190,18 @@ class Ambiguity:
                 if w and w[0].islower():
                     lower.add(w)
         # common word: a lower-case dictionary word among the 30k most frequent
-        self.common = {w for w in self.top if w in lower}
+        # (the .dic lists stems; inflected forms such as "ribs" or "defender" come
+        # from affix rules, so a frequent word also counts when a stem of it is listed)
+        def in_dic(w):
+            if w in lower:
+                return True
+            for suf, rep in (("ies", "y"), ("es", ""), ("s", ""), ("ers", ""), ("er", ""), ("r", ""),
+                             ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"), ("ly", ""), ("ers", "e")):
+                if w.endswith(suf) and len(w) - len(suf) >= 3 and w[: len(w) - len(suf)] + rep in lower:
+                    return True
+            return False
+
+        self.common = {w for w in self.top if in_dic(w)}
         top50 = set(top_n_list("en", 50000))
         names = set()
         for sex in ("male", "female"):
@@ -209,6 +220,9 @@ class Ambiguity:
                 places.add(str(c["capital"]).casefold())
         # only places frequent enough to be read as the place: "Phoenix", "Jersey", "New York"
         self.places = {p for p in places if p in top15 or len(p.split()) > 1 and all(t in top15 for t in p.split())}
+        # a place or first name that is also a common word ("of", "bank") is handled as a word
+        self.places -= self.common
+        self.first_names -= self.common
         self.countries = {c["name"].casefold() for c in countries.values()}
 
     def is_ambiguous(self, name, famous_abbrev=False):
@@ -306,7 +320,7 @@ def read_curated(path):
                 continue
             cols = line.split("\t")
             kind, name, aliases = cols[0], cols[1], cols[2]
-            entries.append((kind, name, [a for a in aliases.split("|") if a]))
+            entries.append((kind, name, [a for a in aliases.split("|") if a], cols[4]))
     return entries
 
 
@@ -319,7 +333,8 @@ class Builder:
         self.amb = amb
         self.taken = {}  # surface key -> canonical name (curated or generated)
         self.curated_companies = {}  # key -> canonical name of a curated company
-        for kind, name, aliases in curated:
+        self.curated_ambiguous = {name for _, name, _, flags in curated if flags}
+        for kind, name, aliases, _ in curated:
             for s in [name] + aliases:
                 self.taken[key(s)] = ("curated", name, kind)
             if kind == "company":
@@ -338,6 +353,23 @@ class Builder:
         if t and t[0] == "gen" and t[2] == "company":
             return t[1]
         return None
+
+    def prefix_owner(self, title):
+        """The company whose name starts `title` ("Google Maps" -> Google), if any.
+
+        A generated company counts only when its name is not itself ambiguous
+        ("Better Auth" is not Better's); curated companies always count.
+        """
+        words = title.split()
+        for i in range(len(words) - 1, 0, -1):
+            head = " ".join(words[:i])
+            owner = self.company_for(head)
+            if not owner:
+                continue
+            curated = key(head) in self.curated_companies
+            if curated or (not self.amb.is_ambiguous(head) and not self.entries[owner]["flags"]):
+                return owner, " ".join(words[i:])
+        return None, None
 
     def add(self, kind, name, aliases, owner, source, famous_abbrev=False, flag=None):
         name = clean_space(name)
@@ -442,6 +474,15 @@ def nsi_items(cache):
     return by_qid, wd
 
 
+FORMAT_WORDS = {
+    "express", "city", "market", "markets", "local", "extra", "metro", "drive", "mobile", "supermarket",
+    "supermarché", "supermercado", "hypermarket", "hipermercado", "superstore", "mini", "maxi", "super",
+    "hyper", "contact", "outlet", "select", "xpress", "to", "go", "uk", "usa", "us", "kiosk", "fresh",
+    "proximité", "montagne", "neighborhood", "home", "kids", "plus", "pay", "cafe", "café", "store",
+    "shop", "stores", "digital", "online", "direct", "recharge", "hub",
+}
+NOT_PRODUCT_WORDS = {"alliance", "foundation", "group", "labs", "lab", "studios", "studio", "games",
+                     "software", "technologies", "bank", "inc", "corp", "company", "ventures"}
 PAREN_RE = re.compile(r"\s*\([^)]*\)\s*$")
 
 
@@ -481,7 +522,14 @@ def add_nsi(b, cache):
         aliases = [fix_caps(x) for x in names]
         if FUND_RE.search(canon):
             continue
-        if b.add("company", canon, aliases, "", SRC_NSI):
+        owner, rest = b.prefix_owner(canon)  # "Tesco Express" -> Tesco
+        # only a store format or a country after the owner's own canonical name
+        if owner and not (canon.startswith(owner + " ") and b.entries.get(owner, {}).get("flags", "") == ""
+                          and owner not in b.curated_ambiguous
+                          and all(t.casefold() in FORMAT_WORDS or t.casefold() in b.amb.countries
+                                  for t in rest.split())):
+            owner = None
+        if b.add("company", canon, aliases, owner or "", SRC_NSI):
             n += 1
     return n
 
@@ -506,8 +554,10 @@ def device_name_ok(name, brand):
         return False
     if re.search(r"[A-Z]{2,}\d{3,}|\d{4,}", name):
         return False
-    if name.casefold() == brand.casefold():
+    if name.casefold() == brand.casefold() or "(" in name:
         return False
+    if " " not in name and any(c.isdigit() for c in name):
+        return False  # a bare model code: "A57t", "P380i"
     for tok in re.split(r"[\s]+", name):
         d, l = sum(c.isdigit() for c in tok), letters(tok)
         if d >= 2 and l >= 2 and len(tok) >= 5:
@@ -560,16 +610,10 @@ def add_icons(b, cache):
         title = clean_space(ic["title"])
         if not is_latin(title) or " " not in title:
             continue
-        words = title.split()
-        owner = None
-        for i in range(len(words) - 1, 0, -1):
-            owner = b.company_for(" ".join(words[:i]))
-            if owner:
-                break
-        if not owner:
-            continue
-        rest = " ".join(words[i:])
-        if letters(rest) < 2 or rest.casefold() in TECH_GENERIC:
+        owner, rest = b.prefix_owner(title)
+        if not owner or strip_legal(title) != title:
+            continue  # no known owner, or a company name with a legal suffix ("Ferrari N.V.")
+        if letters(rest) < 2 or rest.casefold() in TECH_GENERIC or rest.casefold() in NOT_PRODUCT_WORDS:
             continue
         aka = (ic.get("aliases") or {}).get("aka", [])
         if b.add("product", title, [a for a in aka if is_latin(a)], owner, SRC_ICONS, flag=False):
