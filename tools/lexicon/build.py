@@ -183,12 +183,17 @@ class Ambiguity:
         self.top = set(top_n_list("en", 30000))
         dic = os.path.join(npm_dir(cache, "dictionary-en", "4.0.0"), "index.dic")
         lower = set()
+        # capitalised dictionary entries: places, given names, books, brands
+        # already well known ("Europe", "Pacific", "Genesis")
+        proper = set()
         with open(dic, encoding="utf-8") as f:
             next(f)
             for line in f:
                 w = line.split("/")[0].strip()
                 if w and w[0].islower():
                     lower.add(w)
+                elif w and w[0].isupper():
+                    proper.add(w.casefold())
         # common word: a lower-case dictionary word among the 30k most frequent
         # (the .dic lists stems; inflected forms such as "ribs" or "defender" come
         # from affix rules, so a frequent word also counts when a stem of it is listed)
@@ -202,6 +207,7 @@ class Ambiguity:
             return False
 
         self.common = {w for w in self.top if in_dic(w)}
+        self.proper = proper
         top50 = set(top_n_list("en", 50000))
         names = set()
         for sex in ("male", "female"):
@@ -232,7 +238,7 @@ class Ambiguity:
             return True
         if k in self.common or k in self.first_names or k in self.places:
             return True
-        if len(toks) == 1 and toks[0] in self.common:
+        if len(toks) == 1 and (toks[0] in self.common or toks[0] in self.proper):
             return True
         if len(toks) > 1:
             # generic phrase: every word common and the phrase has a generic head

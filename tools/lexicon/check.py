@@ -43,7 +43,7 @@ def main(argv):
                     errors.append("%s: bad kind %r" % (where, kind))
                 if not name:
                     errors.append("%s: empty name" % where)
-                if flags not in ("", "ambiguous"):
+                if flags and not set(flags.split(",")) <= {"ambiguous", "platform"}:
                     errors.append("%s: bad flags %r" % (where, flags))
                 if not source:
                     errors.append("%s: empty source" % where)
