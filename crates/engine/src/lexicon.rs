@@ -104,12 +104,23 @@ impl Lexicon {
             // The data file is part of the source tree and checked by a unit
             // test, so a parse failure here is a build defect, not bad input.
             let mut lexicon = Lexicon::parse(BUILTIN_TSV).expect("curated lexicon parses");
-            let mut generated = Lexicon::parse(GENERATED_TSV).expect("generated lexicon parses");
+            let generated = Lexicon::parse(GENERATED_TSV).expect("generated lexicon parses");
             // Bulk data has no curator to vouch for a name that is also a
             // word or a place ("Europe" the phone, "Genesis" the brand):
             // such entries stay out; the curated file lists the ones news needs.
-            generated.entries.retain(|e| !e.ambiguous);
-            lexicon.extend(generated);
+            let kept: Vec<Entry> = generated.entries.into_iter().filter(|e| !e.ambiguous).collect();
+            // Products of a company left out go too (their owner is unknown).
+            let known: std::collections::HashSet<String> = kept
+                .iter()
+                .filter(|e| e.label == Label::Company)
+                .map(|e| e.name.clone())
+                .chain(lexicon.entries.iter().map(|e| e.name.clone()))
+                .collect();
+            for entry in kept {
+                if entry.owner.as_ref().is_none_or(|o| known.contains(o)) {
+                    lexicon.push(entry);
+                }
+            }
             lexicon
         });
         &BUILTIN
