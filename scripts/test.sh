@@ -23,6 +23,7 @@ step "clippy (native: engine, CLI, tools, app)" cargo clippy --locked --workspac
 step "clippy (web app, wasm32)" cargo clippy --locked -p pactlens-app --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "engine and CLI tests" cargo test --locked --workspace
 step "build the page (trunk build --release)" trunk build --release
+step "page size (gzipped wasm + JS within 1.5 MB)" "$ROOT/scripts/size.sh"
 
 # End-to-end: serve the page with the README's serve command on a spare port
 # and drive it in real headless Chromium.
