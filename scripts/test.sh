@@ -22,6 +22,8 @@ step "format" cargo fmt --all --check
 step "clippy (native: engine, CLI, tools, app)" cargo clippy --locked --workspace --all-targets -- -D warnings
 step "clippy (web app, wasm32)" cargo clippy --locked -p pactlens-app --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "engine and CLI tests" cargo test --locked --workspace
+step "engine in headless Chromium (wasm-bindgen-test)" env CHROMEDRIVER=/usr/bin/chromedriver \
+    cargo test --locked --release -p pactlens-engine --target wasm32-unknown-unknown --test browser
 step "build the page (trunk build --release)" trunk build --release
 step "page size (gzipped wasm + JS within 1.5 MB)" "$ROOT/scripts/size.sh"
 

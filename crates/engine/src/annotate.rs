@@ -1,5 +1,7 @@
 //! The pipeline: candidates → non-overlapping marks → owners → records.
 
+use std::collections::BTreeMap;
+
 use crate::agreements::{agreement_spans, AgreementKind, Status, MADE_VERBS};
 use crate::annotation::{AgreementRecord, Annotation, Mark};
 use crate::recognise::{candidates, Candidate};
@@ -74,10 +76,17 @@ fn resolve(mut cands: Vec<Candidate>) -> Vec<Mark> {
             .then(a.span.cmp(&b.span))
     });
     let mut taken: Vec<Mark> = Vec::new();
+    // Start → end of the spans taken so far, to test overlaps in O(log n).
+    let mut occupied: BTreeMap<usize, usize> = BTreeMap::new();
     for c in cands {
-        if c.span.is_empty() || taken.iter().any(|m| m.span.overlaps(&c.span)) {
+        let clash_before = occupied
+            .range(..c.span.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > c.span.start);
+        if c.span.is_empty() || clash_before {
             continue;
         }
+        occupied.insert(c.span.start, c.span.end);
         taken.push(Mark {
             span: c.span,
             label: c.label,
@@ -125,19 +134,22 @@ fn possessive_link(between: &str) -> bool {
 fn records(text: &str, toks: &[Token<'_>], sents: &[Span], marks: &[Mark]) -> Vec<AgreementRecord> {
     let mut out: Vec<AgreementRecord> = Vec::new();
     for &sentence in sents {
-        let inside = |m: &&Mark| sentence.start <= m.span.start && m.span.end <= sentence.end;
+        // Marks and tokens are sorted: take each sentence's slice by binary
+        // search, so the whole pass stays linear in the text.
+        let mark_range = marks.partition_point(|m| m.span.start < sentence.start)
+            ..marks.partition_point(|m| m.span.start < sentence.end);
+        let in_sentence = || mark_range.clone().filter(|&i| marks[i].span.end <= sentence.end);
         let mut parties: Vec<String> = Vec::new();
-        for m in marks.iter().filter(inside).filter(|m| m.label == Label::Company) {
-            if !parties.contains(&m.canonical) {
-                parties.push(m.canonical.clone());
+        for i in in_sentence().filter(|&i| marks[i].label == Label::Company) {
+            if !parties.contains(&marks[i].canonical) {
+                parties.push(marks[i].canonical.clone());
             }
         }
-        let mentions: Vec<usize> = (0..marks.len())
-            .filter(|&i| marks[i].label == Label::Agreement && inside(&&marks[i]))
-            .collect();
-        let verb = toks
+        let mentions: Vec<usize> = in_sentence().filter(|&i| marks[i].label == Label::Agreement).collect();
+        let tok_range = toks.partition_point(|t| t.span.start < sentence.start)
+            ..toks.partition_point(|t| t.span.start < sentence.end);
+        let verb = toks[tok_range]
             .iter()
-            .filter(|t| sentence.start <= t.span.start && t.span.end <= sentence.end)
             .find(|t| MADE_VERBS.contains(&t.text.to_lowercase().as_str()));
         if parties.is_empty() {
             if let (false, Some(last)) = (mentions.is_empty(), out.last_mut()) {

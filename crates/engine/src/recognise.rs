@@ -251,12 +251,13 @@ fn keep_evidenced(text: &str, found: &mut Vec<LexMatch>, suffixed: &[Candidate])
     // Evidence can chain ("Amazon's Alexa": each vouches for the other), so
     // repeat until nothing changes; each round adds at least one name.
     loop {
-        let company_spans: Vec<Span> = found
+        let mut company_spans: Vec<Span> = found
             .iter()
             .filter(|m| m.cand.label == Label::Company && companies.contains(&m.cand.canonical))
             .map(|m| m.cand.span)
             .chain(suffixed.iter().map(|c| c.span))
             .collect();
+        company_spans.sort_unstable();
         let mut added = Vec::new();
         for m in found
             .iter()
@@ -298,18 +299,25 @@ fn keep_evidenced(text: &str, found: &mut Vec<LexMatch>, suffixed: &[Candidate])
 }
 
 /// "OpenAI and Meta", "Amazon, Didi": a name listed next to a company.
+/// `companies` is sorted.
 fn coordinated_with(text: &str, span: Span, companies: &[Span]) -> bool {
     const JOINS: &[&str] = &[", ", " and ", " or ", ", and ", " & ", " vs ", " versus "];
-    companies.iter().any(|c| {
-        let gap = if c.end <= span.start {
-            &text[c.end..span.start]
-        } else if span.end <= c.start {
-            &text[span.end..c.start]
-        } else {
-            return false;
-        };
-        JOINS.contains(&gap)
-    })
+    let longest = JOINS.iter().map(|j| j.len()).max().unwrap_or(0);
+    // Only companies ending just before or starting just after can qualify.
+    let from = companies.partition_point(|c| c.start + longest * 8 < span.start);
+    companies[from..]
+        .iter()
+        .take_while(|c| c.start <= span.end + longest)
+        .any(|c| {
+            let gap = if c.end <= span.start {
+                &text[c.end..span.start]
+            } else if span.end <= c.start {
+                &text[span.end..c.start]
+            } else {
+                return false;
+            };
+            JOINS.contains(&gap)
+        })
 }
 
 /// "Amazon's Alexa": the name is followed by a possessive and one of its

@@ -1,5 +1,6 @@
 //! Property tests: every mark slices back to its text in bytes, code points
 //! and UTF-16 units, whatever the script around it.
+#![cfg(not(target_arch = "wasm32"))]
 
 use pactlens_engine::export::EvalDocument;
 use pactlens_engine::offsets::{OffsetMap, Unit};
