@@ -162,7 +162,11 @@ pub fn sentences(text: &str) -> Vec<Span> {
 /// does not end the sentence: titles never do ("Mr. Nadella"); other
 /// abbreviations do only before a capital ("by Microsoft Corp. The deal").
 fn abbreviation_continues(prefix: &str, rest: &str) -> bool {
-    let word_start = prefix.rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + 1);
+    let word_start = prefix
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &prefix[word_start..];
     if matches!(word, "Mr." | "Ms." | "Mrs." | "Dr." | "St.") {
         return true;
@@ -200,6 +204,14 @@ mod tests {
         let text = "Xiaomis and Xiaomi";
         assert!(!at_word_boundaries(text, Span::new(0, 6)));
         assert!(at_word_boundaries(text, Span::new(12, 18)));
+    }
+
+    /// Regression: a multi-byte space before an abbreviation's period cut
+    /// the text inside that space and panicked.
+    #[test]
+    fn no_break_space_before_a_period_does_not_panic() {
+        let text = "Sold to Acme\u{a0}Corp. Then\u{3000}U.S. Next";
+        assert_eq!(sentences(text).len(), 3);
     }
 
     #[test]

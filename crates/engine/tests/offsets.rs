@@ -42,6 +42,13 @@ const PIECES: &[&str] = &[
     "“on Lyft",
     "her LinkedIn",
     "Amazon’s Alexa",
+    "\u{a0}",
+    "\u{3000}",
+    "Corp.",
+    " Inc.",
+    "U.S.",
+    "!",
+    "?",
 ];
 
 fn article() -> impl Strategy<Value = String> {
