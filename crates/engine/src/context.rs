@@ -353,7 +353,7 @@ fn runs(text: &str, toks: &[Token<'_>]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !toks[i].is_capitalised() {
+        if !toks[i].is_name_like() {
             i += 1;
             continue;
         }
@@ -362,7 +362,7 @@ fn runs(text: &str, toks: &[Token<'_>]) -> Vec<(usize, usize)> {
         while end < toks.len() && &text[toks[end - 1].span.end..toks[end].span.start] == " " {
             let t = &toks[end];
             // "Zentrobe CEO Ana Ruiz": a role word ends the name.
-            if t.is_capitalised() && t.text != "'s" && !ROLE_CUES.contains(&t.text) {
+            if t.is_name_like() && t.text != "'s" && !ROLE_CUES.contains(&t.text) {
                 end += 1;
             } else if matches!(t.text, "&" | "of" | "de" | "del" | "di" | "du" | "von" | "van" | "and")
                 && end + 1 < toks.len()
@@ -391,6 +391,185 @@ pub struct ContextName {
     pub short: Option<Span>,
 }
 
+/// Nouns that say the name before or after them is a product: "the MSN
+/// search engine", "its Encarta encyclopaedia", "AI platform Clova".
+const PRODUCT_NOUNS: &[&str] = &[
+    "platform",
+    "engine",
+    "app",
+    "apps",
+    "application",
+    "software",
+    "service",
+    "assistant",
+    "chatbot",
+    "model",
+    "models",
+    "series",
+    "browser",
+    "encyclopaedia",
+    "encyclopedia",
+    "processor",
+    "processors",
+    "chip",
+    "chips",
+    "smartphone",
+    "smartphones",
+    "handset",
+    "tablet",
+    "tablets",
+    "laptop",
+    "laptops",
+    "console",
+    "headset",
+    "operating",
+    "framework",
+    "library",
+    "toolkit",
+    "database",
+    "website",
+    "site",
+    "game",
+    "drug",
+    "vaccine",
+    "vehicle",
+    "vehicles",
+    "suv",
+    "jet",
+    "jetliner",
+    "aircraft",
+    "camera",
+    "speaker",
+    "smartwatch",
+    "api",
+    "sdk",
+    "compiler",
+    "chipset",
+    "gpu",
+    "gpus",
+    "cpu",
+    "cpus",
+    "accelerator",
+    "accelerators",
+    "supercomputer",
+];
+
+/// Verbs and function words that end the modifiers between a name and a
+/// product noun ("Zentrobe said the platform…" is not about a product).
+const FUNCTION_WORDS: &[&str] = &[
+    "said", "says", "say", "is", "was", "are", "were", "be", "been", "the", "a", "an", "and", "or", "to", "of", "in",
+    "on", "for", "with", "has", "had", "have", "will", "would", "can", "could", "its", "their", "that", "which", "who",
+    "as", "at", "by", "from", "it", "this", "these", "those", "than", "but", "not", "also", "new", "own",
+];
+
+/// Technologies, categories and nationalities: capitalised, never products.
+const GENERIC_TERMS: &[&str] = &[
+    "AI",
+    "ML",
+    "IoT",
+    "AR",
+    "VR",
+    "XR",
+    "5G",
+    "4G",
+    "3G",
+    "LTE",
+    "GPU",
+    "GPUs",
+    "CPU",
+    "CPUs",
+    "API",
+    "APIs",
+    "SDK",
+    "OS",
+    "IT",
+    "EV",
+    "EVs",
+    "LLM",
+    "LLMs",
+    "NLP",
+    "SaaS",
+    "PC",
+    "PCs",
+    "TV",
+    "HD",
+    "3D",
+    "USB",
+    "Wi-Fi",
+    "Bluetooth",
+    "Internet",
+    "Web",
+    "Cloud",
+    "Chinese",
+    "American",
+    "European",
+    "Japanese",
+    "Korean",
+    "German",
+    "French",
+    "British",
+    "Indian",
+    "Russian",
+    "Israeli",
+    "Canadian",
+    "Taiwanese",
+    "Asian",
+    "African",
+    "Western",
+    "Eastern",
+    "Android-based",
+    "Linux",
+    "Open",
+    "Generative",
+    "Artificial",
+    "Intelligence",
+];
+
+/// Finds products the lexicon does not know by the nouns around them. A
+/// known company in the same place ("Xiaomi phones") outranks these when
+/// overlaps are resolved, since a company's name used as a brand stays a
+/// company.
+pub fn context_products(text: &str, toks: &[Token<'_>]) -> Vec<Span> {
+    let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+    let mut out = Vec::new();
+    for (mut a, b) in runs(text, toks) {
+        while a < b && (NOT_NAME_START.contains(&toks[a].text) || !toks[a].is_name_like()) {
+            a += 1;
+        }
+        let generic_or_connector =
+            |t: &Token<'_>| GENERIC_TERMS.contains(&t.text) || !t.is_name_like() || NOT_COMPANY_WORDS.contains(&t.text);
+        if a >= b
+            || toks[a..b].iter().any(generic_or_connector)
+            || toks[a..b].iter().all(|t| t.text.parse::<f64>().is_ok())
+        {
+            continue;
+        }
+        let joined = |i: usize, j: usize| &text[toks[i].span.end..toks[j].span.start] == " ";
+        // A product noun right before: "platform Clova".
+        let before = a > 0 && joined(a - 1, a) && PRODUCT_NOUNS.contains(&lower[a - 1].as_str());
+        // Or after, past at most three lower-case modifiers: "Apollo
+        // autonomous driving open platform".
+        let mut k = b;
+        let mut after = false;
+        while k < toks.len()
+            && k < b + 4
+            && joined(k - 1, k)
+            && !toks[k].is_name_like()
+            && !FUNCTION_WORDS.contains(&lower[k].as_str())
+        {
+            if PRODUCT_NOUNS.contains(&lower[k].as_str()) {
+                after = true;
+                break;
+            }
+            k += 1;
+        }
+        if before || after {
+            out.push(Span::new(toks[a].span.start, toks[b - 1].span.end));
+        }
+    }
+    out
+}
+
 /// Finds companies by context (see the module docs).
 pub fn context_companies(text: &str, toks: &[Token<'_>]) -> Vec<ContextName> {
     let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
@@ -401,7 +580,7 @@ pub fn context_companies(text: &str, toks: &[Token<'_>]) -> Vec<ContextName> {
         while a < b
             && (NOT_NAME_START.contains(&toks[a].text)
                 || ROLE_CUES.contains(&toks[a].text)
-                || !toks[a].is_capitalised()
+                || !toks[a].is_name_like()
                 || toks[a].text.ends_with("-based"))
         {
             a += 1;
@@ -530,6 +709,25 @@ mod tests {
             want: &[],
         },
     ];
+
+    #[test]
+    fn product_cue_table() {
+        let rows: &[(&str, &[&str])] = &[
+            ("Tools beside the Zappo search engine help.", &["Zappo"]),
+            ("It relies on its Quillon encyclopaedia for answers.", &["Quillon"]),
+            ("The Orbix autonomous driving open platform grew.", &["Orbix"]),
+            ("Users of AI assistant Vexa complained.", &["Vexa"]),
+            ("The e-Palette concept vehicle was shown.", &["e-Palette"]),
+            ("Zentrobe said the platform was ready.", &[]),
+        ];
+        for (text, want) in rows {
+            let got: Vec<&str> = context_products(text, &tokens(text))
+                .iter()
+                .map(|s| s.slice(text))
+                .collect();
+            assert_eq!(&got, want, "{text}");
+        }
+    }
 
     #[test]
     fn context_cue_table() {

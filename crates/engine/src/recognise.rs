@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::context::{context_companies, NOT_NAME_START};
+use crate::context::{context_companies, context_products, NOT_NAME_START};
 use crate::lexicon::Lexicon;
 use crate::span::{Label, Source, Span};
 use crate::text::{at_word_boundaries, tokens, Token};
@@ -179,6 +179,24 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
         }
         confident.push((name.span, canonical));
     }
+    // A product run that holds a known name ("Xiaomi Android",
+    // "Microsoft-Xiaomi") is several names, not one product.
+    let holds_known = |span: Span| {
+        found
+            .iter()
+            .any(|c| c.span != span && span.start <= c.span.start && c.span.end <= span.end)
+    };
+    let products: Vec<Span> = context_products(text, &toks)
+        .into_iter()
+        .filter(|&s| !holds_known(s))
+        .collect();
+    found.extend(products.into_iter().map(|span| Candidate {
+        span,
+        label: Label::Product,
+        source: Source::Context,
+        canonical: span.slice(text).to_string(),
+        owner: None,
+    }));
     found.extend(propagate(text, &confident));
     found.extend(suffixed);
     found

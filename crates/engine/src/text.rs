@@ -40,6 +40,11 @@ impl Token<'_> {
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     }
+
+    /// Capitalised, or with a capital inside ("iPhone", "e-Palette").
+    pub fn is_name_like(&self) -> bool {
+        self.is_capitalised() || self.text.chars().skip(1).any(char::is_uppercase)
+    }
 }
 
 /// Abbreviations whose final period belongs to the token.
