@@ -23,6 +23,7 @@ pub mod lexicon;
 pub mod offsets;
 pub mod recognise;
 pub mod span;
+pub mod tagger;
 pub mod text;
 
 pub use agreements::{AgreementKind, Status};
