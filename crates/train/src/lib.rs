@@ -84,7 +84,7 @@ pub fn parse_jsonl(data: &str) -> Result<Vec<Doc>, String> {
                 label: e.label,
             })
             .collect();
-        entities.sort_by(|a, b| a.span.cmp(&b.span));
+        entities.sort_by_key(|e| e.span);
         out.push(Doc {
             id: raw.id,
             text: raw.text,
@@ -175,7 +175,7 @@ impl Default for TrainConfig {
     fn default() -> Self {
         TrainConfig {
             bits: 18,
-            epochs: 8,
+            epochs: 6,
             seed: 42,
             in_domain_repeat: 4,
             verbose: false,
@@ -236,9 +236,9 @@ impl Averaged {
             .map(|(&w, &u)| (f64::from(w) - u / c) as f32)
             .collect();
         let mut transitions = [[0.0; N_TAGS]; N_TAGS + 1];
-        for r in 0..=N_TAGS {
-            for t in 0..N_TAGS {
-                transitions[r][t] = (f64::from(self.tw[r][t]) - self.tu[r][t] / c) as f32;
+        for (row, (tw, tu)) in transitions.iter_mut().zip(self.tw.iter().zip(&self.tu)) {
+            for (v, (&w, &u)) in row.iter_mut().zip(tw.iter().zip(tu)) {
+                *v = (f64::from(w) - u / c) as f32;
             }
         }
         FloatModel {
@@ -330,7 +330,10 @@ pub fn train(general: &[Example], in_domain: &[Example], cfg: &TrainConfig) -> F
 /// Quantises to `i8` with a scale from a high percentile of the absolute
 /// weights (outliers are clipped), then calibrates the score temperature on
 /// `calibration` (token log-likelihood of the known gold tags).
-pub fn quantise(fm: &FloatModel, calibration: &[Example]) -> Model {
+///
+/// With `max_bytes`, the rows with the smallest weights are dropped until the
+/// serialised model fits.
+pub fn quantise(fm: &FloatModel, calibration: &[Example], max_bytes: Option<usize>) -> Model {
     let mut abs: Vec<f32> = fm.weights.iter().map(|w| w.abs()).filter(|&w| w > 0.0).collect();
     abs.sort_by(f32::total_cmp);
     let clip = abs
@@ -350,8 +353,37 @@ pub fn quantise(fm: &FloatModel, calibration: &[Example]) -> Model {
         transitions: fm.transitions,
         weights,
     };
+    if let Some(max) = max_bytes {
+        prune(&mut model, max);
+    }
     model.temperature = calibrate(&model, calibration);
     model
+}
+
+/// Zeroes the rows with the smallest L1 norm (ties: lower bucket first)
+/// until the serialised model is at most `max_bytes`.
+fn prune(model: &mut Model, max_bytes: usize) {
+    let mut rows: Vec<(u32, usize)> = model
+        .weights
+        .chunks(N_TAGS)
+        .enumerate()
+        .filter(|(_, r)| r.iter().any(|&w| w != 0))
+        .map(|(b, r)| (r.iter().map(|&w| u32::from(w.unsigned_abs())).sum(), b))
+        .collect();
+    rows.sort_unstable();
+    let mut next = 0;
+    loop {
+        let size = model.to_bytes().len();
+        if size <= max_bytes || next >= rows.len() {
+            return;
+        }
+        // Each row costs at least N_TAGS + 1 bytes; drop enough to fit, plus a little.
+        let drop = ((size - max_bytes) / (N_TAGS + 1)).max(16);
+        for &(_, b) in &rows[next..(next + drop).min(rows.len())] {
+            model.weights[b * N_TAGS..(b + 1) * N_TAGS].fill(0);
+        }
+        next += drop;
+    }
 }
 
 /// The temperature (from a fixed grid) that maximises the likelihood of the

@@ -13,7 +13,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
-use pactlens_engine::tagger::Tagger;
+use pactlens_engine::tagger::{TaggedSpan, Tagger};
+use pactlens_engine::{Label, Span};
 use pactlens_train::{evaluate, examples, load_jsonl, quantise, train, Doc, Example, Scores, TrainConfig};
 
 #[derive(Parser)]
@@ -41,6 +42,9 @@ enum Command {
         /// Number of folds.
         #[arg(long, default_value_t = 5)]
         folds: usize,
+        /// Write the held-out articles' errors (missed and spurious spans) here.
+        #[arg(long)]
+        errors: Option<PathBuf>,
     },
     /// Evaluate a model file on JSONL files (default: every corpus's
     /// dev.jsonl and the dev articles, which the shipped model saw in training).
@@ -69,10 +73,7 @@ struct TrainOpts {
     #[arg(long, default_value = "../shared/data/dev/dev.jsonl")]
     dev: PathBuf,
     /// Corpora to train on, comma-separated.
-    #[arg(
-        long,
-        default_value = "multiconer,multiconer2,wnut17,crossner,btc,wikigold,sec_filings"
-    )]
+    #[arg(long, default_value = "multiconer,multiconer2,wnut17,crossner")]
     corpora: String,
     /// Dev article ids to leave out of training, comma-separated.
     #[arg(long, default_value = "")]
@@ -81,7 +82,7 @@ struct TrainOpts {
     #[arg(long, default_value_t = 18)]
     bits: u32,
     /// Training epochs.
-    #[arg(long, default_value_t = 8)]
+    #[arg(long, default_value_t = 6)]
     epochs: usize,
     /// Shuffling seed.
     #[arg(long, default_value_t = 42)]
@@ -89,6 +90,9 @@ struct TrainOpts {
     /// Times each dev-article sentence is seen per epoch.
     #[arg(long, default_value_t = 4)]
     dev_repeat: usize,
+    /// Largest model file size in bytes (the weakest rows are pruned to fit).
+    #[arg(long, default_value_t = 450_000)]
+    max_bytes: usize,
 }
 
 impl TrainOpts {
@@ -164,6 +168,58 @@ fn print_scores(name: &str, s: &Scores) {
     );
 }
 
+/// Missed (`-`) and spurious (`+`) COMPANY/PRODUCT spans of one document, with context.
+fn error_report(doc: &Doc, pred: &[TaggedSpan]) -> String {
+    let mut out = String::new();
+    let context = |span: Span| {
+        let mut a = span.start.saturating_sub(40);
+        while !doc.text.is_char_boundary(a) {
+            a -= 1;
+        }
+        let mut b = (span.end + 40).min(doc.text.len());
+        while !doc.text.is_char_boundary(b) {
+            b += 1;
+        }
+        format!(
+            "{}[{}]{}",
+            &doc.text[a..span.start],
+            span.slice(&doc.text),
+            &doc.text[span.end..b]
+        )
+        .replace('\n', " ")
+    };
+    for e in &doc.entities {
+        let label = match e.label.as_str() {
+            "COMPANY" => Label::Company,
+            "PRODUCT" => Label::Product,
+            _ => continue,
+        };
+        if !pred.iter().any(|p| p.span == e.span && p.label == label) {
+            let got = pred.iter().find(|p| p.span.overlaps(&e.span));
+            let got = got.map_or(String::new(), |p| {
+                format!(" (got {:?} {:?})", p.label, p.span.slice(&doc.text))
+            });
+            out.push_str(&format!("{} - {}{got}: {}\n", doc.id, e.label, context(e.span)));
+        }
+    }
+    for p in pred {
+        if !doc
+            .entities
+            .iter()
+            .any(|e| e.span == p.span && e.label == p.label.as_str())
+        {
+            out.push_str(&format!(
+                "{} + {} {:.2}: {}\n",
+                doc.id,
+                p.label.as_str(),
+                p.score,
+                context(p.span)
+            ));
+        }
+    }
+    out
+}
+
 fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         Command::Train { opts, out } => {
@@ -178,7 +234,7 @@ fn run(cli: Cli) -> Result<(), String> {
             eprintln!("dev articles: {} documents, {} sentences", dev.len(), in_domain.len());
             let t1 = Instant::now();
             let fm = train(&general, &in_domain, &opts.config());
-            let model = quantise(&fm, &calib);
+            let model = quantise(&fm, &calib, Some(opts.max_bytes));
             let bytes = model.to_bytes();
             write_model(&out, &bytes)?;
             println!(
@@ -194,7 +250,8 @@ fn run(cli: Cli) -> Result<(), String> {
             );
             Ok(())
         }
-        Command::Cv { opts, folds } => {
+        Command::Cv { opts, folds, errors } => {
+            let mut error_log = String::new();
             let folds = folds.max(2);
             let t0 = Instant::now();
             let (general, calib) = corpus_examples(&opts)?;
@@ -219,9 +276,18 @@ fn run(cli: Cli) -> Result<(), String> {
                     .filter(|(i, _)| i % folds == fold)
                     .map(|(_, d)| d.clone())
                     .collect();
-                let model = quantise(&train(&general, &in_domain, &opts.config()), &calib);
+                let model = quantise(
+                    &train(&general, &in_domain, &opts.config()),
+                    &calib,
+                    Some(opts.max_bytes),
+                );
                 let tagger = Tagger::new(model);
                 let (scores, _, _) = evaluate(&tagger, &held, &THRESHOLDS);
+                if errors.is_some() {
+                    for doc in &held {
+                        error_log.push_str(&error_report(doc, &tagger.tag(&doc.text)));
+                    }
+                }
                 print_scores(&format!("fold {fold} ({} articles)", held.len()), &scores[0]);
                 for (t, s) in total.iter_mut().zip(scores) {
                     t.add(s);
@@ -233,6 +299,9 @@ fn run(cli: Cli) -> Result<(), String> {
                 print_scores(&format!("  score >= {th:.1}"), s);
             }
             println!("total time {:.1} s", t0.elapsed().as_secs_f32());
+            if let Some(path) = errors {
+                write_model(&path, error_log.as_bytes())?;
+            }
             Ok(())
         }
         Command::Eval {

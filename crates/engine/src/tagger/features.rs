@@ -16,10 +16,10 @@ use std::sync::LazyLock;
 
 use crate::lexicon::Lexicon;
 use crate::span::{Label, Span};
-use crate::text::{sentences, tokens, Token};
+use crate::text::tokens;
 
 /// Bumped whenever the feature templates or hashing change.
-pub const FEATURE_VERSION: u16 = 1;
+pub const FEATURE_VERSION: u16 = 2;
 
 /// Number of features each token emits.
 pub const N_FEATURES: usize = 38;
@@ -358,9 +358,9 @@ impl LexIndex {
             let mut hl = 0u64;
             let mut he = 0u64;
             let mut best: Option<(usize, u8)> = None;
-            for j in i..n.min(i + self.max_tokens) {
-                hl = seq_step(hl, infos[j].lower);
-                he = seq_step(he, infos[j].raw);
+            for (j, info) in infos.iter().enumerate().take(n.min(i + self.max_tokens)).skip(i) {
+                hl = seq_step(hl, info.lower);
+                he = seq_step(he, info.raw);
                 let Some(&bits) = self.lower.get(&hl) else { break };
                 let kind = bits & (LEX_COMPANY | LEX_PRODUCT | LEX_AMBIG);
                 if kind & (LEX_COMPANY | LEX_PRODUCT) != 0 {
@@ -394,16 +394,29 @@ pub struct Sentence {
 }
 
 /// Splits `text` into sentences of tokens, the unit the tagger works on.
+///
+/// A sentence ends where the text between two tokens holds a line break or
+/// a `.`, `!` or `?` (a period kept inside an abbreviation token, as in
+/// "Corp.", does not count). This works on token gaps only, so it cannot
+/// cut inside a character whatever the script.
 pub fn prepare(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
-    for s in sentences(text) {
-        let toks: Vec<Span> = tokens(s.slice(text))
-            .iter()
-            .map(|t: &Token<'_>| Span::new(s.start + t.span.start, s.start + t.span.end))
-            .collect();
-        if !toks.is_empty() {
-            out.push(Sentence { tokens: toks });
+    let mut current: Vec<Span> = Vec::new();
+    let mut prev_end: Option<usize> = None;
+    for t in tokens(text) {
+        if let Some(end) = prev_end {
+            let gap = &text[end.min(t.span.start)..t.span.start];
+            if gap.contains(['\n', '\r', '.', '!', '?']) && !current.is_empty() {
+                out.push(Sentence {
+                    tokens: std::mem::take(&mut current),
+                });
+            }
         }
+        prev_end = Some(t.span.end);
+        current.push(t.span);
+    }
+    if !current.is_empty() {
+        out.push(Sentence { tokens: current });
     }
     out
 }

@@ -146,7 +146,10 @@ impl Model {
 
     /// Number of buckets with a non-zero weight.
     pub fn non_zero_rows(&self) -> usize {
-        self.weights.chunks(N_TAGS).filter(|r| r.iter().any(|&w| w != 0)).count()
+        self.weights
+            .chunks(N_TAGS)
+            .filter(|r| r.iter().any(|&w| w != 0))
+            .count()
     }
 
     /// Serialises the model (see the type's doc for the format).
@@ -227,8 +230,14 @@ impl Model {
         let mut bucket = 0usize;
         for k in 0..rows {
             let d = r.varint()? as usize;
-            bucket = bucket.checked_add(d).filter(|&b| b < buckets && (k == 0 || d > 0)).ok_or_else(|| ModelError("bad bucket".into()))?;
-            for (w, &b) in weights[bucket * N_TAGS..(bucket + 1) * N_TAGS].iter_mut().zip(r.take(N_TAGS)?) {
+            bucket = bucket
+                .checked_add(d)
+                .filter(|&b| b < buckets && (k == 0 || d > 0))
+                .ok_or_else(|| ModelError("bad bucket".into()))?;
+            for (w, &b) in weights[bucket * N_TAGS..(bucket + 1) * N_TAGS]
+                .iter_mut()
+                .zip(r.take(N_TAGS)?)
+            {
                 *w = b as i8;
             }
         }
