@@ -24,6 +24,7 @@ pub mod lexicon;
 pub mod offsets;
 pub mod recognise;
 pub mod span;
+pub mod tagger;
 pub mod text;
 
 pub use agreements::{AgreementKind, Status};

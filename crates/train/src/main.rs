@@ -1,0 +1,367 @@
+//! `pactlens-train`: trains, cross-validates and evaluates the engine's
+//! sequence tagger. Run from the repository root (paths default to the
+//! shared data beside it):
+//!
+//! ```text
+//! cargo run --release -p pactlens-train -- train     # writes crates/engine/data/tagger.bin
+//! cargo run --release -p pactlens-train -- cv        # cross-validated F1 on the dev articles
+//! cargo run --release -p pactlens-train -- eval      # the shipped model on every dev set
+//! ```
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Args, Parser, Subcommand};
+use pactlens_engine::tagger::{TaggedSpan, Tagger};
+use pactlens_engine::{Label, Span};
+use pactlens_train::{evaluate, examples, load_jsonl, quantise, train, Doc, Example, Scores, TrainConfig};
+
+#[derive(Parser)]
+#[command(name = "pactlens-train", about = "Train and evaluate the pactlens tagger")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Train on all data and write the model.
+    Train {
+        #[command(flatten)]
+        opts: TrainOpts,
+        /// Where to write the model.
+        #[arg(long, default_value = "crates/engine/data/tagger.bin")]
+        out: PathBuf,
+    },
+    /// K-fold cross-validation over the dev articles (each fold's articles
+    /// are left out of training and tagged by that fold's model).
+    Cv {
+        #[command(flatten)]
+        opts: TrainOpts,
+        /// Number of folds.
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+        /// Write the held-out articles' errors (missed and spurious spans) here.
+        #[arg(long)]
+        errors: Option<PathBuf>,
+    },
+    /// Evaluate a model file on JSONL files (default: every corpus's
+    /// dev.jsonl and the dev articles, which the shipped model saw in training).
+    Eval {
+        /// The model.
+        #[arg(long, default_value = "crates/engine/data/tagger.bin")]
+        model: PathBuf,
+        /// JSONL files to score (repeatable).
+        #[arg(long)]
+        data: Vec<PathBuf>,
+        /// Folder of the NER corpora (for the default file list).
+        #[arg(long, default_value = "../shared/data/ner")]
+        ner_dir: PathBuf,
+        /// The dev articles (for the default file list).
+        #[arg(long, default_value = "../shared/data/dev/dev.jsonl")]
+        dev: PathBuf,
+    },
+}
+
+#[derive(Args, Clone)]
+struct TrainOpts {
+    /// Folder of the NER corpora (`NAME/train.jsonl`, `NAME/dev.jsonl`).
+    #[arg(long, default_value = "../shared/data/ner")]
+    ner_dir: PathBuf,
+    /// The dev articles (in-domain training data).
+    #[arg(long, default_value = "../shared/data/dev/dev.jsonl")]
+    dev: PathBuf,
+    /// Corpora to train on, comma-separated.
+    #[arg(long, default_value = "multiconer,multiconer2,wnut17,crossner")]
+    corpora: String,
+    /// Dev article ids to leave out of training, comma-separated.
+    #[arg(long, default_value = "")]
+    exclude_dev_ids: String,
+    /// log2 of the hash table size.
+    #[arg(long, default_value_t = 18)]
+    bits: u32,
+    /// Training epochs.
+    #[arg(long, default_value_t = 6)]
+    epochs: usize,
+    /// Shuffling seed.
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    /// Times each dev-article sentence is seen per epoch.
+    #[arg(long, default_value_t = 4)]
+    dev_repeat: usize,
+    /// Largest model file size in bytes (the weakest rows are pruned to fit).
+    #[arg(long, default_value_t = 450_000)]
+    max_bytes: usize,
+}
+
+impl TrainOpts {
+    fn config(&self) -> TrainConfig {
+        TrainConfig {
+            bits: self.bits,
+            epochs: self.epochs,
+            seed: self.seed,
+            in_domain_repeat: self.dev_repeat,
+            verbose: true,
+        }
+    }
+    fn corpora(&self) -> Vec<&str> {
+        self.corpora
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+}
+
+const THRESHOLDS: [f32; 5] = [0.0, 0.5, 0.7, 0.8, 0.9];
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("pactlens-train: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Training examples from the corpora, and calibration examples from their dev splits.
+fn corpus_examples(opts: &TrainOpts) -> Result<(Vec<Example>, Vec<Example>), String> {
+    let t0 = Instant::now();
+    let mut general = Vec::new();
+    let mut calib = Vec::new();
+    for name in opts.corpora() {
+        let dir = opts.ner_dir.join(name);
+        let docs = load_jsonl(&dir.join("train.jsonl"))?;
+        let ex = examples(&docs, opts.bits);
+        eprintln!("{name}: {} documents, {} sentences", docs.len(), ex.len());
+        general.extend(ex);
+        let dev = dir.join("dev.jsonl");
+        if dev.exists() {
+            calib.extend(examples(&load_jsonl(&dev)?, opts.bits));
+        }
+    }
+    eprintln!("features: {:.1} s", t0.elapsed().as_secs_f32());
+    Ok((general, calib))
+}
+
+fn write_model(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn print_scores(name: &str, s: &Scores) {
+    println!(
+        "{name:<28} COMPANY P {:.3} R {:.3} F1 {:.3} (tp {} fp {} fn {})   PRODUCT P {:.3} R {:.3} F1 {:.3} (tp {} fp {} fn {})",
+        s.company.precision(),
+        s.company.recall(),
+        s.company.f1(),
+        s.company.tp,
+        s.company.fp,
+        s.company.fn_,
+        s.product.precision(),
+        s.product.recall(),
+        s.product.f1(),
+        s.product.tp,
+        s.product.fp,
+        s.product.fn_,
+    );
+}
+
+/// Missed (`-`) and spurious (`+`) COMPANY/PRODUCT spans of one document, with context.
+fn error_report(doc: &Doc, pred: &[TaggedSpan]) -> String {
+    let mut out = String::new();
+    let context = |span: Span| {
+        let mut a = span.start.saturating_sub(40);
+        while !doc.text.is_char_boundary(a) {
+            a -= 1;
+        }
+        let mut b = (span.end + 40).min(doc.text.len());
+        while !doc.text.is_char_boundary(b) {
+            b += 1;
+        }
+        format!(
+            "{}[{}]{}",
+            &doc.text[a..span.start],
+            span.slice(&doc.text),
+            &doc.text[span.end..b]
+        )
+        .replace('\n', " ")
+    };
+    for e in &doc.entities {
+        let label = match e.label.as_str() {
+            "COMPANY" => Label::Company,
+            "PRODUCT" => Label::Product,
+            _ => continue,
+        };
+        if !pred.iter().any(|p| p.span == e.span && p.label == label) {
+            let got = pred.iter().find(|p| p.span.overlaps(&e.span));
+            let got = got.map_or(String::new(), |p| {
+                format!(" (got {:?} {:?})", p.label, p.span.slice(&doc.text))
+            });
+            out.push_str(&format!("{} - {}{got}: {}\n", doc.id, e.label, context(e.span)));
+        }
+    }
+    for p in pred {
+        if !doc
+            .entities
+            .iter()
+            .any(|e| e.span == p.span && e.label == p.label.as_str())
+        {
+            out.push_str(&format!(
+                "{} + {} {:.2}: {}\n",
+                doc.id,
+                p.label.as_str(),
+                p.score,
+                context(p.span)
+            ));
+        }
+    }
+    out
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    match cli.command {
+        Command::Train { opts, out } => {
+            let t0 = Instant::now();
+            let (general, calib) = corpus_examples(&opts)?;
+            let excluded: Vec<&str> = opts.exclude_dev_ids.split(',').map(str::trim).collect();
+            let dev: Vec<Doc> = load_jsonl(&opts.dev)?
+                .into_iter()
+                .filter(|d| !excluded.contains(&d.id.as_str()))
+                .collect();
+            let in_domain = examples(&dev, opts.bits);
+            eprintln!("dev articles: {} documents, {} sentences", dev.len(), in_domain.len());
+            let t1 = Instant::now();
+            let fm = train(&general, &in_domain, &opts.config());
+            let model = quantise(&fm, &calib, Some(opts.max_bytes));
+            let bytes = model.to_bytes();
+            write_model(&out, &bytes)?;
+            println!(
+                "wrote {} ({} bytes, {} non-zero rows of 2^{}, scale {:.5}, temperature {:.3}); training {:.1} s, total {:.1} s",
+                out.display(),
+                bytes.len(),
+                model.non_zero_rows(),
+                model.bits,
+                model.scale,
+                model.temperature,
+                t1.elapsed().as_secs_f32(),
+                t0.elapsed().as_secs_f32()
+            );
+            Ok(())
+        }
+        Command::Cv { opts, folds, errors } => {
+            let mut error_log = String::new();
+            let folds = folds.max(2);
+            let t0 = Instant::now();
+            let (general, calib) = corpus_examples(&opts)?;
+            let mut dev = load_jsonl(&opts.dev)?;
+            dev.sort_by(|a, b| a.id.cmp(&b.id));
+            let dev_examples: Vec<Vec<Example>> = dev
+                .iter()
+                .map(|d| examples(std::slice::from_ref(d), opts.bits))
+                .collect();
+            let mut total = vec![Scores::default(); THRESHOLDS.len()];
+            for fold in 0..folds {
+                let t1 = Instant::now();
+                let in_domain: Vec<Example> = dev_examples
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| i % folds != fold)
+                    .flat_map(|(_, e)| e.iter().cloned())
+                    .collect();
+                let held: Vec<Doc> = dev
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| i % folds == fold)
+                    .map(|(_, d)| d.clone())
+                    .collect();
+                let model = quantise(
+                    &train(&general, &in_domain, &opts.config()),
+                    &calib,
+                    Some(opts.max_bytes),
+                );
+                let tagger = Tagger::new(model);
+                let (scores, _, _) = evaluate(&tagger, &held, &THRESHOLDS);
+                if errors.is_some() {
+                    for doc in &held {
+                        error_log.push_str(&error_report(doc, &tagger.tag(&doc.text)));
+                    }
+                }
+                print_scores(&format!("fold {fold} ({} articles)", held.len()), &scores[0]);
+                for (t, s) in total.iter_mut().zip(scores) {
+                    t.add(s);
+                }
+                eprintln!("fold {fold}: {:.1} s", t1.elapsed().as_secs_f32());
+            }
+            println!("cross-validated over {} dev articles, {folds} folds:", dev.len());
+            for (th, s) in THRESHOLDS.iter().zip(&total) {
+                print_scores(&format!("  score >= {th:.1}"), s);
+            }
+            println!("total time {:.1} s", t0.elapsed().as_secs_f32());
+            if let Some(path) = errors {
+                write_model(&path, error_log.as_bytes())?;
+            }
+            Ok(())
+        }
+        Command::Eval {
+            model,
+            data,
+            ner_dir,
+            dev,
+        } => {
+            let bytes = std::fs::read(&model).map_err(|e| format!("{}: {e}", model.display()))?;
+            let tagger = Tagger::from_bytes(&bytes).map_err(|e| e.to_string())?;
+            let files = if data.is_empty() {
+                let mut names: Vec<PathBuf> = std::fs::read_dir(&ner_dir)
+                    .map_err(|e| format!("{}: {e}", ner_dir.display()))?
+                    .filter_map(|e| e.ok().map(|e| e.path().join("dev.jsonl")))
+                    .filter(|p| p.exists())
+                    .collect();
+                names.sort();
+                names.push(dev);
+                names
+            } else {
+                data
+            };
+            let mut all_text = String::new();
+            for file in files {
+                let docs = load_jsonl(&file)?;
+                let (scores, secs, n) = evaluate(&tagger, &docs, &THRESHOLDS);
+                let name = file
+                    .parent()
+                    .and_then(|p| p.file_name())
+                    .map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
+                print_scores(&name, &scores[0]);
+                println!(
+                    "{:<28} {} docs, {:.2} MB in {:.3} s = {:.1} MB/s",
+                    "",
+                    docs.len(),
+                    n as f64 / 1e6,
+                    secs,
+                    n as f64 / 1e6 / secs.max(1e-9)
+                );
+                for d in docs.iter().take(2000) {
+                    all_text.push_str(&d.text);
+                    all_text.push('\n');
+                }
+            }
+            // Throughput on one large input.
+            let mut big = String::new();
+            while big.len() < 8_000_000 && !all_text.is_empty() {
+                big.push_str(&all_text);
+            }
+            let t0 = Instant::now();
+            let spans = tagger.tag(&big);
+            let secs = t0.elapsed().as_secs_f64();
+            println!(
+                "throughput: {:.1} MB in one call, {} spans, {:.2} s = {:.1} MB/s",
+                big.len() as f64 / 1e6,
+                spans.len(),
+                secs,
+                big.len() as f64 / 1e6 / secs.max(1e-9)
+            );
+            Ok(())
+        }
+    }
+}
