@@ -22,6 +22,20 @@ step "format" cargo fmt --all --check
 step "clippy (native: engine, CLI, tools, app)" cargo clippy --locked --workspace --all-targets -- -D warnings
 step "clippy (web app, wasm32)" cargo clippy --locked -p pactlens-app --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "engine and CLI tests" cargo test --locked --workspace
+retrain_check() {
+    local out
+    out="$(mktemp)"
+    cargo run --quiet --locked --release -p pactlens-train -- train \
+        --ner-dir "$PACTLENS_SHARED/data/ner" --dev "$PACTLENS_SHARED/data/dev/dev.jsonl" --out "$out" >/dev/null 2>&1
+    if ! cmp -s "$out" crates/engine/data/tagger.bin; then
+        say "training does not reproduce crates/engine/data/tagger.bin (sha256 $(sha256sum <"$out" | cut -c1-16) vs $(sha256sum <crates/engine/data/tagger.bin | cut -c1-16))"
+        rm -f "$out"
+        return 1
+    fi
+    rm -f "$out"
+}
+export PACTLENS_SHARED="${PACTLENS_SHARED:-$ROOT/../shared}"
+step "tagger: retraining reproduces the shipped model bit for bit" retrain_check
 step "engine in headless Chromium (wasm-bindgen-test)" env CHROMEDRIVER=/usr/bin/chromedriver \
     cargo test --locked --release -p pactlens-engine --target wasm32-unknown-unknown --test browser
 step "build the page (trunk build --release)" trunk build --release
@@ -43,5 +57,4 @@ for _ in $(seq 1 600); do
 done
 ready || { cat "$LOG"; say "the page was not served"; exit 1; }
 export PACTLENS_URL="http://127.0.0.1:$PORT/"
-export PACTLENS_SHARED="${PACTLENS_SHARED:-$ROOT/../shared}"
 step "end-to-end tests in headless Chromium" node --test --test-concurrency=1 e2e/

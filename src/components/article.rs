@@ -45,6 +45,7 @@ fn source_name(source: Source) -> &'static str {
         Source::LegalSuffix => "rule: legal suffix",
         Source::Context => "rule: how the article describes it",
         Source::Document => "named elsewhere in this article",
+        Source::Model => "learned model",
         Source::AgreementRule => "rule: agreement wording",
     }
 }

@@ -1,6 +1,7 @@
 //! One JSON Lines record in, one evaluation-format record out.
 
 use pactlens_engine::export::EvalDocument;
+use pactlens_engine::tagger::Tagger;
 use serde::Deserialize;
 
 /// The input fields we read; others (gold `entities`, say) are ignored.
@@ -22,7 +23,7 @@ pub enum LineError {
 }
 
 /// Annotates one line; blank lines give `Ok(None)`.
-pub fn annotate_line(line: &[u8]) -> Result<Option<EvalDocument>, LineError> {
+pub fn annotate_line(line: &[u8], tagger: &Tagger) -> Result<Option<EvalDocument>, LineError> {
     let line = std::str::from_utf8(line).map_err(|e| LineError::NotUtf8(e.valid_up_to() + 1))?;
     let line = line.trim_end_matches('\r');
     if line.trim().is_empty() {
@@ -33,7 +34,7 @@ pub fn annotate_line(line: &[u8]) -> Result<Option<EvalDocument>, LineError> {
         serde_json::Value::String(s) => s,
         other => other.to_string(),
     };
-    let ann = pactlens_engine::annotate(&doc.text);
+    let ann = pactlens_engine::annotate_with(&doc.text, tagger);
     Ok(Some(EvalDocument::new(&id, &doc.text, &ann)))
 }
 
@@ -41,27 +42,34 @@ pub fn annotate_line(line: &[u8]) -> Result<Option<EvalDocument>, LineError> {
 mod tests {
     use super::*;
 
+    fn annotate_line_builtin(line: &[u8]) -> Result<Option<EvalDocument>, LineError> {
+        annotate_line(line, Tagger::builtin())
+    }
+
     #[test]
     fn blank_lines_are_skipped() {
-        assert_eq!(annotate_line(b"   \r"), Ok(None));
+        assert_eq!(annotate_line_builtin(b"   \r"), Ok(None));
     }
 
     #[test]
     fn invalid_utf8_names_the_column() {
         assert_eq!(
-            annotate_line(b"{\"id\":1,\"text\":\"a\xff\"}").unwrap_err(),
+            annotate_line_builtin(b"{\"id\":1,\"text\":\"a\xff\"}").unwrap_err(),
             LineError::NotUtf8(18)
         );
     }
 
     #[test]
     fn missing_text_is_bad_json() {
-        assert!(matches!(annotate_line(br#"{"id":"x"}"#), Err(LineError::BadJson(_))));
+        assert!(matches!(
+            annotate_line_builtin(br#"{"id":"x"}"#),
+            Err(LineError::BadJson(_))
+        ));
     }
 
     #[test]
     fn numeric_ids_are_kept_as_text() {
-        let doc = annotate_line(br#"{"id":7,"text":"Microsoft said so."}"#)
+        let doc = annotate_line_builtin(br#"{"id":7,"text":"Microsoft said so."}"#)
             .unwrap()
             .unwrap();
         assert_eq!(doc.id, "7");

@@ -16,6 +16,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use pactlens_engine::export::DocumentJson;
+use pactlens_engine::tagger::Tagger;
 
 /// Marks companies, products and agreements in news text.
 #[derive(Parser)]
@@ -35,6 +36,10 @@ enum Command {
         /// evaluation-format line per document.
         #[arg(long)]
         jsonl: bool,
+        /// Use this tagger model instead of the built-in one (for evaluating
+        /// retrained models, see scripts/eval.sh).
+        #[arg(long, value_name = "MODEL.bin")]
+        model: Option<PathBuf>,
     },
 }
 
@@ -49,13 +54,21 @@ enum CliError {
     Write(io::Error),
     #[error("{0} of the input lines could not be annotated (see the messages above)")]
     BadLines(usize),
+    #[error("{path} is not a pactlens tagger model: {reason}")]
+    BadModel { path: String, reason: String },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Annotate { input, jsonl: false } => annotate_text(&input),
-        Command::Annotate { input, jsonl: true } => annotate_jsonl(&input),
+        Command::Annotate { input, jsonl, model } => load_tagger(model.as_deref()).and_then(|tagger| {
+            let tagger = tagger.as_ref().unwrap_or(Tagger::builtin());
+            if jsonl {
+                annotate_jsonl(&input, tagger)
+            } else {
+                annotate_text(&input, tagger)
+            }
+        }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -86,7 +99,19 @@ fn open(path: &Path) -> Result<Box<dyn BufRead>, CliError> {
     Ok(Box::new(BufReader::new(file)))
 }
 
-fn annotate_text(path: &Path) -> Result<(), CliError> {
+fn load_tagger(path: Option<&Path>) -> Result<Option<Tagger>, CliError> {
+    let Some(path) = path else { return Ok(None) };
+    let bytes = std::fs::read(path).map_err(|source| CliError::Open {
+        path: display(path),
+        source,
+    })?;
+    Tagger::from_bytes(&bytes).map(Some).map_err(|e| CliError::BadModel {
+        path: display(path),
+        reason: e.to_string(),
+    })
+}
+
+fn annotate_text(path: &Path, tagger: &Tagger) -> Result<(), CliError> {
     let mut bytes = Vec::new();
     open(path)?.read_to_end(&mut bytes).map_err(|source| CliError::Open {
         path: display(path),
@@ -96,14 +121,14 @@ fn annotate_text(path: &Path) -> Result<(), CliError> {
         path: display(path),
         offset: e.utf8_error().valid_up_to(),
     })?;
-    let ann = pactlens_engine::annotate(&text);
+    let ann = pactlens_engine::annotate_with(&text, tagger);
     let json = DocumentJson::new(&text, &ann);
     let mut out = io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, &json).map_err(|e| CliError::Write(e.into()))?;
     writeln!(out).map_err(CliError::Write)
 }
 
-fn annotate_jsonl(path: &Path) -> Result<(), CliError> {
+fn annotate_jsonl(path: &Path, tagger: &Tagger) -> Result<(), CliError> {
     let input = open(path)?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut bad = 0usize;
@@ -112,7 +137,7 @@ fn annotate_jsonl(path: &Path) -> Result<(), CliError> {
             path: display(path),
             source,
         })?;
-        match jsonl::annotate_line(&line) {
+        match jsonl::annotate_line(&line, tagger) {
             Ok(None) => {}
             Ok(Some(doc)) => {
                 serde_json::to_writer(&mut out, &doc).map_err(|e| CliError::Write(e.into()))?;

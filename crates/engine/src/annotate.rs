@@ -6,6 +6,7 @@ use crate::agreements::{agreement_spans, AgreementKind, Status, MADE_VERBS};
 use crate::annotation::{AgreementRecord, Annotation, Mark};
 use crate::recognise::{candidates, Candidate};
 use crate::span::{Label, Source, Span};
+use crate::tagger::Tagger;
 use crate::text::{sentences, tokens, Token};
 
 /// Finds the companies, products and agreements in `text`.
@@ -22,6 +23,12 @@ use crate::text::{sentences, tokens, Token};
 /// assert!(marks.contains(&("memorandum of understanding", Label::Agreement)));
 /// ```
 pub fn annotate(text: &str) -> Annotation {
+    annotate_with(text, Tagger::builtin())
+}
+
+/// [`annotate`] with another tagger model, for evaluating retrained models
+/// (`pactlens annotate --model`).
+pub fn annotate_with(text: &str, tagger: &Tagger) -> Annotation {
     let toks = tokens(text);
     let sents = sentences(text);
     let sentence_of = |byte: usize| {
@@ -33,7 +40,7 @@ pub fn annotate(text: &str) -> Annotation {
             .unwrap_or(Span::new(byte, byte))
     };
 
-    let mut entity_cands = candidates(text);
+    let mut entity_cands = candidates(text, tagger);
     let companies: Vec<Span> = entity_cands
         .iter()
         .filter(|c| c.label == Label::Company)
@@ -67,6 +74,7 @@ fn resolve(mut cands: Vec<Candidate>) -> Vec<Mark> {
         Source::AgreementRule => 2,
         Source::Context => 3,
         Source::Document => 4,
+        Source::Model => 5,
     };
     cands.sort_by(|a, b| {
         b.span

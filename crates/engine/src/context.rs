@@ -463,7 +463,7 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Technologies, categories and nationalities: capitalised, never products.
-const GENERIC_TERMS: &[&str] = &[
+pub const GENERIC_TERMS: &[&str] = &[
     "AI",
     "ML",
     "IoT",

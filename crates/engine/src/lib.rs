@@ -28,6 +28,6 @@ pub mod tagger;
 pub mod text;
 
 pub use agreements::{AgreementKind, Status};
-pub use annotate::annotate;
+pub use annotate::{annotate, annotate_with};
 pub use annotation::{AgreementRecord, Annotation, CompanyCount, Mark, OwnerProducts, ProductCount, Summary};
 pub use span::{Label, Source, Span};

@@ -80,6 +80,8 @@ pub enum Source {
     Context,
     /// Another mention in the same document named this entity confidently.
     Document,
+    /// The learned tagger (`tagger`), above its confidence threshold.
+    Model,
     /// An agreement head noun ("memorandum of understanding").
     AgreementRule,
 }
