@@ -35,6 +35,8 @@ for f in $(seq 0 $((K - 1))); do
         --exclude-dev-ids "$(cat "$WORK/fold$f.ids")" --out "$WORK/model$f.bin" >/dev/null 2>&1
     "$BIN/pactlens" annotate --jsonl "$WORK/fold$f.jsonl" --model "$WORK/model$f.bin" >>"$WORK/cv.jsonl"
 done
+# Keep the cross-validated output for error analysis when asked to.
+if [ -n "${PACTLENS_EVAL_OUT:-}" ]; then cp "$WORK/cv.jsonl" "$PACTLENS_EVAL_OUT"; fi
 echo "== dev articles, $K-fold cross-validated (tagger retrained without each fold)"
 python3 "$SHARED/tools/score.py" "$DEV" "$WORK/cv.jsonl"
 for corpus in "$SHARED"/data/ner/*/; do

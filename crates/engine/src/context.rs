@@ -364,7 +364,9 @@ fn runs(text: &str, toks: &[Token<'_>]) -> Vec<(usize, usize)> {
             // "Zentrobe CEO Ana Ruiz": a role word ends the name.
             if t.is_name_like() && t.text != "'s" && !ROLE_CUES.contains(&t.text) {
                 end += 1;
-            } else if matches!(t.text, "&" | "of" | "de" | "del" | "di" | "du" | "von" | "van" | "and")
+            // "and" is not a connector: "United Bank and Standard Trust Bank"
+            // are two names.
+            } else if matches!(t.text, "&" | "of" | "de" | "del" | "di" | "du" | "von" | "van")
                 && end + 1 < toks.len()
                 && toks[end + 1].is_capitalised()
                 && &text[t.span.end..toks[end + 1].span.start] == " "
@@ -385,9 +387,8 @@ fn runs(text: &str, toks: &[Token<'_>]) -> Vec<(usize, usize)> {
 pub struct ContextName {
     /// The name.
     pub span: Span,
-    /// Its text without a trailing company head word, when that leaves at
-    /// least two words ("Bear Flag Robotics" → "Bear Flag"): later mentions
-    /// often use it.
+    /// Its text without trailing company words ("Bear Flag Robotics" →
+    /// "Bear Flag"): later mentions often use it.
     pub short: Option<Span>,
 }
 
@@ -618,11 +619,51 @@ pub fn context_companies(text: &str, toks: &[Token<'_>]) -> Vec<ContextName> {
             continue;
         }
         let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
-        let short = (head && n >= 3).then(|| Span::new(toks[a].span.start, toks[b - 2].span.end));
+        let short = short_form(text, toks, a, b);
         out.push(ContextName { span, short });
     }
     out
 }
+
+/// The name without its trailing company words, as later mentions often
+/// write it: "Standard Trust Bank" → "Standard Trust", "Shanda Interactive
+/// Entertainment" → "Shanda". A one-word short form must also appear
+/// capitalised mid-sentence elsewhere in the text, so that a common word
+/// ("United" of "United Bank") is not taken for the name.
+fn short_form(text: &str, toks: &[Token<'_>], a: usize, b: usize) -> Option<Span> {
+    let mut end = b;
+    while end > a + 1 && (COMPANY_HEADS.contains(&toks[end - 1].text) || DESCRIPTORS.contains(&toks[end - 1].text)) {
+        end -= 1;
+    }
+    if end == b {
+        return None;
+    }
+    if end - a == 1 {
+        let word = toks[a].text;
+        let proper_elsewhere = toks.iter().enumerate().any(|(i, t)| {
+            i != a
+                && t.text == word
+                && i > 0
+                && !text[toks[i - 1].span.end..t.span.start].contains(['.', '\n', '"', '“'])
+        });
+        if !proper_elsewhere || NOT_NAME_START.contains(&word) {
+            return None;
+        }
+    }
+    Some(Span::new(toks[a].span.start, toks[end - 1].span.end))
+}
+
+/// Words that describe a company inside its full name and are dropped in
+/// short mentions.
+const DESCRIPTORS: &[&str] = &[
+    "Interactive",
+    "Global",
+    "International",
+    "Group",
+    "Holdings",
+    "Corporation",
+    "Company",
+];
 
 /// ", a New York-based startup," right after token `b`.
 fn apposition_after(text: &str, toks: &[Token<'_>], lower: &[String], b: usize) -> bool {

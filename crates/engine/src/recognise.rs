@@ -114,6 +114,7 @@ const LEGAL_SUFFIXES: &[&str] = &[
     "Corp",
     "Corp.",
     "Corporation",
+    "Co",
     "Co.",
     "Cos.",
     "Ltd",
@@ -229,6 +230,9 @@ pub fn candidates(text: &str, tagger: &Tagger) -> Vec<Candidate> {
             owner: None,
         });
     }
+    let abbreviations = parenthesised_abbreviations(text, &found);
+    confident.extend(abbreviations.iter().map(|c| (c.span, c.canonical.clone())));
+    found.extend(abbreviations);
     found.extend(propagate(text, &confident));
     found.extend(suffixed);
     found
@@ -471,6 +475,36 @@ fn legal_suffix_candidates(text: &str, toks: &[Token<'_>], lexicon: &Lexicon) ->
     out
 }
 
+/// "Pacific Consultants (PCKK)": a short all-capital abbreviation in
+/// brackets right after a company names the same company.
+fn parenthesised_abbreviations(text: &str, found: &[Candidate]) -> Vec<Candidate> {
+    found
+        .iter()
+        .filter(|c| c.label == Label::Company)
+        .filter_map(|c| {
+            let rest = text[c.span.end..].strip_prefix(" (")?;
+            let close = rest.find(')')?;
+            let abbr = &rest[..close];
+            let letters = abbr.chars().filter(|ch| ch.is_alphabetic()).count();
+            let shape = (2..=6).contains(&letters)
+                && abbr
+                    .chars()
+                    .all(|ch| ch.is_ascii_uppercase() || ch.is_ascii_digit() || ch == '&' || ch == '-');
+            if !shape || GENERIC_TERMS.contains(&abbr) {
+                return None;
+            }
+            let start = c.span.end + 2;
+            Some(Candidate {
+                span: Span::new(start, start + abbr.len()),
+                label: Label::Company,
+                source: Source::Context,
+                canonical: c.canonical.clone(),
+                owner: None,
+            })
+        })
+        .collect()
+}
+
 /// Marks every other mention of a confidently found company: "Acme Corp."
 /// makes every later "Acme" a company too, and "AI startup Zentrobe" every
 /// later "Zentrobe". Each entry is a span of the text and its canonical name.
@@ -583,6 +617,35 @@ mod tests {
         let got = found("Amazon's Alexa is popular.");
         assert!(got.contains(&("Amazon".into(), Label::Company)), "{got:?}");
         assert!(got.contains(&("Alexa".into(), Label::Product)), "{got:?}");
+    }
+
+    #[test]
+    fn a_bracketed_abbreviation_after_a_company_is_that_company() {
+        let got = marked("The startup Harlow Dynamics (HDX) grew. HDX then hired staff.");
+        assert_eq!(
+            got.iter().filter(|(t, l)| t == "HDX" && *l == Label::Company).count(),
+            2,
+            "{got:?}"
+        );
+        // Generic technologies are not abbreviations of a company.
+        let got = marked("Zorbluk Inc. (AI) rose.");
+        assert!(!got.iter().any(|(t, _)| t == "AI"), "{got:?}");
+    }
+
+    #[test]
+    fn short_forms_of_context_names_are_marked_later() {
+        let text = "Funds came from Quellmark Trust Bank and Vantor Interactive Entertainment. Later Quellmark Trust \
+                    said Vantor would grow, and Vantor agreed.";
+        let got = marked(text);
+        assert!(got.contains(&("Quellmark Trust".into(), Label::Company)), "{got:?}");
+        assert_eq!(got.iter().filter(|(t, _)| t == "Vantor").count(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn co_without_a_period_is_a_legal_suffix() {
+        let got = marked("Shares of Dravenholt Co rose; Dravenholt said so.");
+        assert!(got.contains(&("Dravenholt Co".into(), Label::Company)), "{got:?}");
+        assert!(got.contains(&("Dravenholt".into(), Label::Company)), "{got:?}");
     }
 
     #[test]
