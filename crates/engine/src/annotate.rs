@@ -56,7 +56,7 @@ pub fn annotate_with(text: &str, tagger: &Tagger) -> Annotation {
         owner: None,
     }));
 
-    let mut marks = resolve(entity_cands);
+    let mut marks = merge_owner_and_product(text, resolve(entity_cands));
     for m in marks.iter_mut().filter(|m| m.label == Label::Agreement) {
         m.kind = agreement_cands.iter().find(|a| a.span == m.span).map(|a| a.kind);
     }
@@ -106,6 +106,30 @@ fn resolve(mut cands: Vec<Candidate>) -> Vec<Mark> {
     }
     taken.sort_by_key(|m| m.span);
     taken
+}
+
+/// "Intel Xeon": a company's name right before one of its own products is
+/// part of how the product is named, so the two marks become one PRODUCT
+/// (ANNOTATION.md: `[Microsoft Translator]`). A product of another owner
+/// stays apart ("Xiaomi Android phones").
+fn merge_owner_and_product(text: &str, marks: Vec<Mark>) -> Vec<Mark> {
+    let mut out: Vec<Mark> = Vec::with_capacity(marks.len());
+    for m in marks {
+        if let Some(prev) = out.last_mut() {
+            let adjacent = &text[prev.span.end..m.span.start] == " ";
+            let own = m.owner.as_ref().is_none_or(|o| *o == prev.canonical);
+            if adjacent && prev.label == Label::Company && m.label == Label::Product && own {
+                prev.span.end = m.span.end;
+                prev.label = Label::Product;
+                prev.owner = Some(prev.canonical.clone());
+                prev.canonical = prev.span.slice(text).to_string();
+                prev.source = m.source;
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
 }
 
 /// Gives products without a lexicon owner the company that the text says
@@ -265,6 +289,19 @@ mod tests {
         assert!(possessive_link("'s "));
         assert!(!possessive_link(" and "));
         assert!(!possessive_link("'s very long list of words "));
+    }
+
+    #[test]
+    fn an_owner_name_before_its_product_is_part_of_the_product() {
+        let text = "Intel Xeon chips and Xiaomi Android phones.";
+        let marks: Vec<(&str, Label)> = annotate(text)
+            .marks
+            .iter()
+            .map(|m| (m.span.slice(text), m.label))
+            .collect();
+        assert!(marks.contains(&("Intel Xeon", Label::Product)), "{marks:?}");
+        assert!(marks.contains(&("Xiaomi", Label::Company)), "{marks:?}");
+        assert!(marks.contains(&("Android", Label::Product)), "{marks:?}");
     }
 
     #[test]
