@@ -14,6 +14,8 @@
 //! titles are never companies. Each cue is a pattern of English news prose,
 //! not a name list, so it carries over to articles the engine has not seen.
 
+use std::collections::HashMap;
+
 use crate::span::Span;
 use crate::text::Token;
 
@@ -574,6 +576,7 @@ pub fn context_products(text: &str, toks: &[Token<'_>]) -> Vec<Span> {
 /// Finds companies by context (see the module docs).
 pub fn context_companies(text: &str, toks: &[Token<'_>]) -> Vec<ContextName> {
     let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+    let proper = capitalised_mid_sentence(text, toks);
     let mut out = Vec::new();
     for (mut a, b) in runs(text, toks) {
         // Leading words that are not part of the name: "The", "COO of",
@@ -619,7 +622,7 @@ pub fn context_companies(text: &str, toks: &[Token<'_>]) -> Vec<ContextName> {
             continue;
         }
         let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
-        let short = short_form(text, toks, a, b);
+        let short = short_form(text, toks, &proper, a, b);
         out.push(ContextName { span, short });
     }
     out
@@ -630,7 +633,7 @@ pub fn context_companies(text: &str, toks: &[Token<'_>]) -> Vec<ContextName> {
 /// Entertainment" → "Shanda". A one-word short form must also appear
 /// capitalised mid-sentence elsewhere in the text, so that a common word
 /// ("United" of "United Bank") is not taken for the name.
-fn short_form(text: &str, toks: &[Token<'_>], a: usize, b: usize) -> Option<Span> {
+fn short_form(text: &str, toks: &[Token<'_>], proper: &HashMap<&str, usize>, a: usize, b: usize) -> Option<Span> {
     let mut end = b;
     while end > a + 1 && (COMPANY_HEADS.contains(&toks[end - 1].text) || DESCRIPTORS.contains(&toks[end - 1].text)) {
         end -= 1;
@@ -640,17 +643,32 @@ fn short_form(text: &str, toks: &[Token<'_>], a: usize, b: usize) -> Option<Span
     }
     if end - a == 1 {
         let word = toks[a].text;
-        let proper_elsewhere = toks.iter().enumerate().any(|(i, t)| {
-            i != a
-                && t.text == word
-                && i > 0
-                && !text[toks[i - 1].span.end..t.span.start].contains(['.', '\n', '"', '“'])
-        });
-        if !proper_elsewhere || NOT_NAME_START.contains(&word) {
+        let here = usize::from(a > 0 && mid_sentence(text, &toks[a - 1], &toks[a]));
+        let elsewhere = proper.get(word).copied().unwrap_or(0) > here;
+        if !elsewhere || NOT_NAME_START.contains(&word) {
             return None;
         }
     }
     Some(Span::new(toks[a].span.start, toks[end - 1].span.end))
+}
+
+/// True when `next` follows `prev` inside a sentence (no stop, line break or
+/// opening quote between them).
+fn mid_sentence(text: &str, prev: &Token<'_>, next: &Token<'_>) -> bool {
+    !text[prev.span.end..next.span.start].contains(['.', '\n', '"', '“', '!', '?'])
+}
+
+/// How often each capitalised word occurs inside a sentence rather than at
+/// its start: proper nouns, not sentence-initial capitals. One pass, so the
+/// short-form check stays linear.
+fn capitalised_mid_sentence<'t>(text: &str, toks: &[Token<'t>]) -> HashMap<&'t str, usize> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for pair in toks.windows(2) {
+        if pair[1].is_capitalised() && mid_sentence(text, &pair[0], &pair[1]) {
+            *counts.entry(pair[1].text).or_default() += 1;
+        }
+    }
+    counts
 }
 
 /// Words that describe a company inside its full name and are dropped in

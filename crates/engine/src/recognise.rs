@@ -198,10 +198,14 @@ pub fn candidates(text: &str, tagger: &Tagger) -> Vec<Candidate> {
     }
     // A product run that holds a known name ("Xiaomi Android",
     // "Microsoft-Xiaomi") is several names, not one product.
+    let mut known: Vec<Span> = found.iter().map(|c| c.span).collect();
+    known.sort_unstable();
     let holds_known = |span: Span| {
-        found
+        let from = known.partition_point(|k| k.start < span.start);
+        known[from..]
             .iter()
-            .any(|c| c.span != span && span.start <= c.span.start && c.span.end <= span.end)
+            .take_while(|k| k.start < span.end)
+            .any(|k| *k != span && k.end <= span.end)
     };
     let products: Vec<Span> = context_products(text, &toks)
         .into_iter()
