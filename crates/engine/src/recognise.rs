@@ -325,6 +325,12 @@ fn keep_evidenced(
         .filter(|m| !m.ambiguous && m.cand.label == Label::Product)
         .filter_map(|m| m.cand.owner.clone())
         .collect();
+    let products: Vec<(usize, String)> = found
+        .iter()
+        .filter(|m| m.cand.label == Label::Product)
+        .filter_map(|m| m.cand.owner.clone().map(|o| (m.cand.span.start, o)))
+        .collect();
+    let products_at: HashSet<(usize, &str)> = products.iter().map(|(at, o)| (*at, o.as_str())).collect();
     let mut evidenced: HashSet<String> = HashSet::new();
     // Evidence can chain ("Amazon's Alexa": each vouches for the other), so
     // repeat until nothing changes; each round adds at least one name.
@@ -348,7 +354,7 @@ fn keep_evidenced(
                         || followed_by_cue(text, c.span)
                         || owners.contains(&c.canonical)
                         || coordinated_with(text, c.span, &company_spans)
-                        || possessive_of_own_product(text, c, found)
+                        || possessive_of_own_product(text, c, &products_at)
                 }
                 Label::Product => {
                     let owned = c
@@ -401,16 +407,13 @@ fn coordinated_with(text: &str, span: Span, companies: &[Span]) -> bool {
 }
 
 /// "Amazon's Alexa": the name is followed by a possessive and one of its
-/// own products.
-fn possessive_of_own_product(text: &str, company: &Candidate, found: &[LexMatch]) -> bool {
+/// own products. `products_at` holds (start, owner) of product matches.
+fn possessive_of_own_product(text: &str, company: &Candidate, products_at: &HashSet<(usize, &str)>) -> bool {
     let rest = &text[company.span.end..];
     let Some(after) = rest.strip_prefix("'s ").or_else(|| rest.strip_prefix("’s ")) else {
         return false;
     };
-    let at = text.len() - after.len();
-    found.iter().any(|m| {
-        m.cand.span.start == at && m.cand.label == Label::Product && m.cand.owner.as_ref() == Some(&company.canonical)
-    })
+    products_at.contains(&(text.len() - after.len(), company.canonical.as_str()))
 }
 
 fn next_word(text: &str, span: Span) -> Option<&str> {
