@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::agreements::{agreement_spans, AgreementKind, Status, MADE_VERBS};
+use crate::aliases::group_company_names;
 use crate::annotation::{AgreementRecord, Annotation, Mark};
 use crate::recognise::{candidates, Candidate};
 use crate::span::{Label, Source, Span};
@@ -57,6 +58,7 @@ pub fn annotate_with(text: &str, tagger: &Tagger) -> Annotation {
     }));
 
     let mut marks = merge_owner_and_product(text, resolve(entity_cands));
+    group_company_names(&mut marks);
     for m in marks.iter_mut().filter(|m| m.label == Label::Agreement) {
         m.kind = agreement_cands.iter().find(|a| a.span == m.span).map(|a| a.kind);
     }

@@ -118,7 +118,7 @@ const ROLE_CUES: &[&str] = &[
 ];
 
 /// Last words that make a multi-word name a company.
-const COMPANY_HEADS: &[&str] = &[
+pub const COMPANY_HEADS: &[&str] = &[
     "Ventures",
     "Capital",
     "Partners",
@@ -673,7 +673,7 @@ fn capitalised_mid_sentence<'t>(text: &str, toks: &[Token<'t>]) -> HashMap<&'t s
 
 /// Words that describe a company inside its full name and are dropped in
 /// short mentions.
-const DESCRIPTORS: &[&str] = &[
+pub const DESCRIPTORS: &[&str] = &[
     "Interactive",
     "Global",
     "International",

@@ -16,6 +16,7 @@
 #![warn(missing_docs)]
 
 pub mod agreements;
+mod aliases;
 mod annotate;
 pub mod annotation;
 pub mod context;

@@ -108,7 +108,7 @@ const COMPANY_CUES: &[&str] = &[
 ];
 
 /// Legal suffixes that make the capitalised words before them a company.
-const LEGAL_SUFFIXES: &[&str] = &[
+pub const LEGAL_SUFFIXES: &[&str] = &[
     "Inc",
     "Inc.",
     "Corp",
