@@ -72,8 +72,6 @@ pub fn group_company_names(marks: &mut [Mark]) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn full_names_group_under_the_short_one_but_subsidiaries_do_not() {
         let text = "Samsung Electronics and Samsung; Google Cloud and Google; Zorbluk Holdings and Zorbluk; \
