@@ -28,6 +28,22 @@ pub fn app() -> Html {
         })
     };
     let annotation: Rc<Annotation> = use_memo((*text).clone(), |t| pactlens_engine::annotate(t));
+    // The agreement card the reader opened; its mentions and parties are
+    // highlighted in the article. Reset whenever the text changes.
+    let focused = use_state(|| None::<usize>);
+    {
+        let focused = focused.clone();
+        use_effect_with(annotation.clone(), move |_| focused.set(None));
+    }
+    let on_focus = {
+        let focused = focused.clone();
+        Callback::from(move |record: Option<usize>| {
+            focused.set(record);
+            if record.is_some() {
+                scroll_to_first_focus();
+            }
+        })
+    };
 
     let on_text = {
         let text = text.clone();
@@ -36,7 +52,7 @@ pub fn app() -> Html {
             let storage_failed = storage::save_text(&new_text).err();
             let mut list: Vec<AppError> = errors
                 .iter()
-                .filter(|e| !matches!(e, AppError::Storage(_) | AppError::File(_)))
+                .filter(|e| !matches!(e, AppError::Storage(_) | AppError::File(_) | AppError::TooLong { .. }))
                 .cloned()
                 .collect();
             if let Some(e) = storage_failed {
@@ -78,10 +94,25 @@ pub fn app() -> Html {
             <main class="layout">
                 <section class="workspace" aria-label="Article">
                     <InputPane text={(*text).clone()} {on_text} {on_error} />
-                    <ArticleView text={(*text).clone()} annotation={annotation.clone()} />
+                    <ArticleView text={(*text).clone()} annotation={annotation.clone()} focused={*focused} />
                 </section>
-                <Sidebar annotation={annotation} />
+                <Sidebar text={(*text).clone()} annotation={annotation} focused={*focused} {on_focus} />
             </main>
         </>
     }
+}
+
+/// Scrolls the first highlighted mention into view after the next render.
+fn scroll_to_first_focus() {
+    // After Yew has rendered the highlight classes.
+    gloo::timers::callback::Timeout::new(0, || {
+        let first = gloo::utils::document()
+            .query_selector("#article .focus, #article .focus-party")
+            .ok()
+            .flatten();
+        if let Some(el) = first {
+            el.scroll_into_view();
+        }
+    })
+    .forget();
 }

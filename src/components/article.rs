@@ -13,6 +13,8 @@ pub struct ArticleProps {
     pub text: String,
     /// Marks for exactly this text.
     pub annotation: Rc<Annotation>,
+    /// The agreement record whose mentions and parties to highlight.
+    pub focused: Option<usize>,
 }
 
 fn label_class(label: Label) -> &'static str {
@@ -61,9 +63,10 @@ pub fn article_view(props: &ArticleProps) -> Html {
             </article>
         };
     }
+    let record = props.focused.and_then(|i| props.annotation.agreements.get(i));
     let mut nodes: Vec<Html> = Vec::with_capacity(props.annotation.marks.len() * 2 + 1);
     let mut at = 0;
-    for m in &props.annotation.marks {
+    for (index, m) in props.annotation.marks.iter().enumerate() {
         if m.span.start < at || m.span.end > text.len() {
             continue; // Stale annotation for another text: never slice out of bounds.
         }
@@ -77,9 +80,18 @@ pub fn article_view(props: &ArticleProps) -> Html {
         if m.label != Label::Agreement && m.canonical != m.span.slice(text) {
             title.push_str(&format!(" · {}", m.canonical));
         }
+        let focus = record.and_then(|r| {
+            if r.mentions.contains(&index) {
+                Some("focus")
+            } else if m.label == Label::Company && r.parties.contains(&m.canonical) {
+                Some("focus-party")
+            } else {
+                None
+            }
+        });
         nodes.push(html! {
-            <mark class={classes!("m", label_class(m.label))} data-label={m.label.as_str()}
-                data-short={label_short(m.label)} title={title}>{ m.span.slice(text) }</mark>
+            <mark class={classes!("m", label_class(m.label), focus)} data-label={m.label.as_str()}
+                data-short={label_short(m.label)} title={title} id={format!("m{index}")}>{ m.span.slice(text) }</mark>
         });
         at = m.span.end;
     }

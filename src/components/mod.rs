@@ -2,6 +2,8 @@
 
 pub mod article;
 pub mod banner;
+pub mod cards;
+pub mod graph;
 pub mod input;
 pub mod legend;
 pub mod sidebar;

@@ -3,31 +3,23 @@
 
 use std::rc::Rc;
 
-use pactlens_engine::{AgreementKind, Annotation, Status};
+use pactlens_engine::Annotation;
 use yew::prelude::*;
 
-/// Props: the annotation to sum up.
+use crate::components::cards::AgreementCards;
+use crate::components::graph::PartnerGraph;
+
+/// Props: the text and annotation to sum up, and the open agreement card.
 #[derive(Properties, PartialEq)]
 pub struct SidebarProps {
+    /// The article.
+    pub text: String,
     /// The engine's output for the current text.
     pub annotation: Rc<Annotation>,
-}
-
-fn kind_name(kind: AgreementKind) -> &'static str {
-    match kind {
-        AgreementKind::Partnership => "partnership",
-        AgreementKind::Mou => "memorandum of understanding",
-        AgreementKind::Licensing => "licensing",
-        AgreementKind::Acquisition => "acquisition",
-        AgreementKind::Merger => "merger",
-        AgreementKind::JointVenture => "joint venture",
-        AgreementKind::Investment => "investment",
-        AgreementKind::Supply => "supply",
-        AgreementKind::Distribution => "distribution",
-        AgreementKind::Collaboration => "collaboration",
-        AgreementKind::Settlement => "settlement",
-        AgreementKind::Other => "agreement",
-    }
+    /// The open agreement card, if any.
+    pub focused: Option<usize>,
+    /// Called with the card to open or `None` to close.
+    pub on_focus: Callback<Option<usize>>,
 }
 
 /// The sidebar.
@@ -58,23 +50,6 @@ pub fn sidebar(props: &SidebarProps) -> Html {
             </li>
         }
     });
-    let agreements = props.annotation.agreements.iter().map(|r| {
-        let status = match r.status {
-            Status::Made => "reported as made",
-            Status::Mentioned => "mentioned",
-        };
-        html! {
-            <li class="card" tabindex="0">
-                <div class="parties">{ r.parties.join(" – ") }</div>
-                <div class="meta">
-                    <span class="kind">{ kind_name(r.kind) }</span>
-                    <span class="status">{ status }</span>
-                    { for r.date.as_ref().map(|d| html! { <span class="date">{ d }</span> }) }
-                    <span class="mentions">{ format!("{} mention(s)", r.mentions.len()) }</span>
-                </div>
-            </li>
-        }
-    });
     let empty = |what: &str| html! { <p class="none">{ format!("No {what} found yet.") }</p> };
     html! {
         <aside id="sidebar" class="sidebar" aria-label="Summary">
@@ -91,7 +66,11 @@ pub fn sidebar(props: &SidebarProps) -> Html {
             <section>
                 <h2>{"Agreements"}</h2>
                 if props.annotation.agreements.is_empty() { { empty("agreements") } }
-                else { <ul id="agreements" class="cards">{ for agreements }</ul> }
+                else {
+                    <PartnerGraph annotation={props.annotation.clone()} focused={props.focused} on_focus={props.on_focus.clone()} />
+                    <AgreementCards text={props.text.clone()} annotation={props.annotation.clone()}
+                        focused={props.focused} on_focus={props.on_focus.clone()} />
+                }
             </section>
         </aside>
     }

@@ -1,0 +1,97 @@
+//! Agreement cards: one per record, each a button that highlights the
+//! record's mentions and parties in the article.
+
+use std::rc::Rc;
+
+use pactlens_engine::{AgreementKind, AgreementRecord, Annotation, Status};
+use web_sys::KeyboardEvent;
+use yew::prelude::*;
+
+/// The reader-facing name of an agreement kind.
+pub fn kind_name(kind: AgreementKind) -> &'static str {
+    match kind {
+        AgreementKind::Partnership => "partnership",
+        AgreementKind::Mou => "memorandum of understanding",
+        AgreementKind::Licensing => "licensing",
+        AgreementKind::Acquisition => "acquisition",
+        AgreementKind::Merger => "merger",
+        AgreementKind::JointVenture => "joint venture",
+        AgreementKind::Investment => "investment",
+        AgreementKind::Supply => "supply",
+        AgreementKind::Distribution => "distribution",
+        AgreementKind::Collaboration => "collaboration",
+        AgreementKind::Settlement => "settlement",
+        AgreementKind::Other => "agreement",
+    }
+}
+
+/// The reader-facing status of a record.
+pub fn status_name(status: Status) -> &'static str {
+    match status {
+        Status::Made => "reported as made",
+        Status::Mentioned => "mentioned",
+    }
+}
+
+/// The first evidence sentence, shortened to about a line.
+pub fn evidence_quote(text: &str, record: &AgreementRecord) -> Option<String> {
+    let span = record.evidence.first()?;
+    let sentence = text.get(span.start..span.end)?.trim();
+    const MAX: usize = 160;
+    if sentence.chars().count() <= MAX {
+        return Some(sentence.to_string());
+    }
+    let cut: String = sentence.chars().take(MAX).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    Some(format!("{cut}…"))
+}
+
+/// Props: the text, its annotation, which card is open and how to open one.
+#[derive(Properties, PartialEq)]
+pub struct CardsProps {
+    /// The article.
+    pub text: String,
+    /// Its annotation.
+    pub annotation: Rc<Annotation>,
+    /// The open card (record index), if any.
+    pub focused: Option<usize>,
+    /// Called with the card to open, or `None` to close.
+    pub on_focus: Callback<Option<usize>>,
+}
+
+/// The list of agreement cards.
+#[function_component(AgreementCards)]
+pub fn agreement_cards(props: &CardsProps) -> Html {
+    let cards = props.annotation.agreements.iter().enumerate().map(|(i, r)| {
+        let open = props.focused == Some(i);
+        let toggle = {
+            let on_focus = props.on_focus.clone();
+            move || on_focus.emit(if open { None } else { Some(i) })
+        };
+        let onclick = {
+            let toggle = toggle.clone();
+            Callback::from(move |_: MouseEvent| toggle())
+        };
+        let onkeydown = Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                toggle();
+            }
+        });
+        html! {
+            <li class={classes!("card", open.then_some("open"))} role="button" tabindex="0"
+                aria-pressed={open.to_string()} data-record={i.to_string()} {onclick} {onkeydown}
+                title="Show its mentions and parties in the article">
+                <div class="parties">{ r.parties.join(" – ") }</div>
+                <div class="meta">
+                    <span class="kind">{ kind_name(r.kind) }</span>
+                    <span class="status">{ status_name(r.status) }</span>
+                    { for r.date.as_ref().map(|d| html! { <span class="date">{ d }</span> }) }
+                    <span class="mentions">{ format!("{} mention{}", r.mentions.len(), if r.mentions.len() == 1 { "" } else { "s" }) }</span>
+                </div>
+                { for evidence_quote(&props.text, r).map(|q| html! { <blockquote class="evidence">{ q }</blockquote> }) }
+            </li>
+        }
+    });
+    html! { <ul id="agreements" class="cards">{ for cards }</ul> }
+}
