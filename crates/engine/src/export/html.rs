@@ -110,14 +110,14 @@ pub fn to_html(doc: &DocumentJson) -> String {
         escape(&title(&doc.text)),
     );
     out.push_str("<header>\n<h1>Companies, products and agreements</h1>\n<ul class=\"legend\">");
-    for (label, what) in [
-        (Label::Company, "company (solid underline)"),
-        (Label::Product, "product (dashed underline)"),
-        (Label::Agreement, "agreement (double underline)"),
+    for (label, underline) in [
+        (Label::Company, "solid"),
+        (Label::Product, "dashed"),
+        (Label::Agreement, "double"),
     ] {
         let _ = write!(
             out,
-            "<li><span class=\"m m-{}\">{}</span> {what}</li>",
+            "<li><span class=\"m m-{0}\">{0}</span> {underline} underline, letter {1}</li>",
             class(label),
             label_letter(label)
         );
