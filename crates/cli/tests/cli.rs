@@ -95,3 +95,115 @@ fn one_text_gives_pactlens_json_with_summary() {
         .unwrap();
     assert_eq!(azure["owner"], "Microsoft");
 }
+
+const DEAL: &str = "😀 Microsoft and Xiaomi signed a memorandum of understanding on Azure. <script>x</script>\n";
+
+#[test]
+fn export_writes_every_format_to_stdout() {
+    for (format, check) in [
+        ("html", "<!DOCTYPE html>"),
+        ("json", "\"version\": 1"),
+        ("w3c", "\"AnnotationCollection\""),
+        ("md", "**Microsoft**\\[C\\]"),
+        ("csv", "start,end,label,text,canonical,owner,source"),
+    ] {
+        let out = pactlens(&["export", "--format", format, "-"], DEAL.as_bytes());
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(stdout.contains(check), "{format}: {stdout}");
+        assert!(stdout.ends_with('\n'));
+    }
+    let html = pactlens(&["export", "-f", "html"], DEAL.as_bytes());
+    let html = String::from_utf8(html.stdout).unwrap();
+    assert!(!html.contains("<script"));
+    assert!(html.contains("&lt;script&gt;x&lt;/script&gt;"));
+}
+
+#[test]
+fn export_json_reads_back_and_csv_gives_marks_or_agreements() {
+    let out = pactlens(&["export", "--format", "json", "-"], DEAL.as_bytes());
+    let json = String::from_utf8(out.stdout).unwrap();
+    let doc = pactlens_engine::export::DocumentJson::from_json(&json).expect("the export reads back");
+    assert_eq!(doc.text, DEAL);
+    assert!(doc.edits.is_empty());
+
+    let marks = pactlens(&["export", "--format", "csv", "-"], DEAL.as_bytes());
+    let marks = String::from_utf8(marks.stdout).unwrap();
+    assert!(
+        marks
+            .lines()
+            .any(|l| l.starts_with("2,11,COMPANY,Microsoft,Microsoft,,")),
+        "{marks}"
+    );
+    let agreements = pactlens(&["export", "--format", "csv", "--agreements", "-"], DEAL.as_bytes());
+    let agreements = String::from_utf8(agreements.stdout).unwrap();
+    assert!(
+        agreements.starts_with("parties,kind,status,date,mentions"),
+        "{agreements}"
+    );
+    assert!(agreements.contains("Microsoft; Xiaomi,mou,made"), "{agreements}");
+}
+
+#[test]
+fn export_w3c_takes_a_source() {
+    let out = pactlens(
+        &["export", "--format", "w3c", "--source", "https://example.org/a", "-"],
+        DEAL.as_bytes(),
+    );
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value["first"]["items"][0]["target"]["source"], "https://example.org/a");
+}
+
+#[test]
+fn export_flag_errors_are_one_line() {
+    let out = pactlens(&["export", "--format", "md", "--agreements", "-"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr, "pactlens: --agreements only applies to --format csv\n");
+    let out = pactlens(&["export", "--format", "pdf", "-"], b"");
+    assert!(!out.status.success());
+    let out = pactlens(&["export", "--format", "html", "/no/such/file.txt"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8(out.stderr).unwrap().lines().count(), 1);
+}
+
+#[test]
+fn share_prints_a_fragment_that_decodes_to_the_text() {
+    let out = pactlens(&["share", "-"], DEAL.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let fragment = stdout.trim_end();
+    assert!(fragment.starts_with("#v1="));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with(&format!("{} characters", fragment.len())),
+        "{stderr}"
+    );
+    let (text, edits) = pactlens_engine::export::share::decode(fragment).unwrap();
+    assert_eq!(text, DEAL);
+    assert!(edits.is_empty());
+}
+
+#[test]
+fn share_refuses_a_text_too_long_for_a_link() {
+    // Incompressible text: pseudo-random letters.
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    let text: String = (0..60_000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            char::from(b'a' + (x % 26) as u8)
+        })
+        .collect();
+    let out = pactlens(&["share", "-"], text.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("export --format json"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1);
+}
