@@ -57,6 +57,53 @@ pub enum Status {
     Mentioned,
 }
 
+/// What the text says happened to an agreement, finer than [`Status`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// Signed, inked, struck or sealed.
+    Signed,
+    /// Agreed, in principle too.
+    Agreed,
+    /// Announced, or reported as done without a stronger word.
+    Announced,
+    /// Completed or closed.
+    Completed,
+    /// Agreed and waiting for (regulatory) approval.
+    Pending,
+    /// Proposed, planned, under discussion, a bid or offer.
+    Proposed,
+    /// Rumoured or reported from unnamed sources.
+    Rumoured,
+    /// Failed, rejected, called off or terminated.
+    Failed,
+    /// Made once and since ended or expired.
+    Ended,
+    /// Mentioned with nothing said about it.
+    Mentioned,
+}
+
+impl Stage {
+    /// True for the stages ANNOTATION.md counts as made (signed, agreed,
+    /// announced, completed, pending approval); an agreement that has since
+    /// ended was made too.
+    pub fn is_made(self) -> bool {
+        matches!(
+            self,
+            Stage::Signed | Stage::Agreed | Stage::Announced | Stage::Completed | Stage::Pending | Stage::Ended
+        )
+    }
+
+    /// The coarse [`Status`] of this stage.
+    pub fn status(self) -> Status {
+        if self.is_made() {
+            Status::Made
+        } else {
+            Status::Mentioned
+        }
+    }
+}
+
 /// An agreement mention found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AgreementSpan {

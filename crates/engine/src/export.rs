@@ -71,7 +71,7 @@ impl EvalDocument {
         let agreements = ann
             .agreements
             .iter()
-            .filter(|r| r.status == Status::Made)
+            .filter(|r| r.stage.is_made())
             .map(|r| EvalAgreement {
                 parties: r.parties.clone(),
                 kind: r.kind,

@@ -23,11 +23,12 @@ pub mod export;
 pub mod lexicon;
 pub mod offsets;
 pub mod recognise;
+mod records;
 pub mod span;
 pub mod tagger;
 pub mod text;
 
-pub use agreements::{AgreementKind, Status};
+pub use agreements::{AgreementKind, Stage, Status};
 pub use annotate::{annotate, annotate_with};
 pub use annotation::{AgreementRecord, Annotation, CompanyCount, Mark, OwnerProducts, ProductCount, Summary};
 pub use span::{Label, Source, Span};
