@@ -28,7 +28,15 @@ pub fn kind_name(kind: AgreementKind) -> &'static str {
 /// The reader-facing status of a record.
 pub fn status_name(status: Status) -> &'static str {
     match status {
-        Status::Made => "reported as made",
+        Status::Signed => "signed",
+        Status::Agreed => "agreed",
+        Status::Announced => "announced",
+        Status::Completed => "completed",
+        Status::Pending => "pending approval",
+        Status::Proposed => "proposed",
+        Status::Rumoured => "rumoured",
+        Status::Failed => "failed",
+        Status::Ended => "ended",
         Status::Mentioned => "mentioned",
     }
 }
@@ -85,10 +93,12 @@ pub fn agreement_cards(props: &CardsProps) -> Html {
                 <div class="parties">{ r.parties.join(" – ") }</div>
                 <div class="meta">
                     <span class="kind">{ kind_name(r.kind) }</span>
-                    <span class="status">{ status_name(r.status) }</span>
+                    <span class={classes!("status", (!r.status.is_made()).then_some("not-made"))}>{ status_name(r.status) }</span>
                     { for r.date.as_ref().map(|d| html! { <span class="date">{ d }</span> }) }
+                    { for r.value.as_ref().map(|v| html! { <span class="value">{ v }</span> }) }
                     <span class="mentions">{ format!("{} mention{}", r.mentions.len(), if r.mentions.len() == 1 { "" } else { "s" }) }</span>
                 </div>
+                { for r.scope.as_ref().map(|s| html! { <div class="scope">{ format!("Covers: {s}") }</div> }) }
                 { for evidence_quote(&props.text, r).map(|q| html! { <blockquote class="evidence">{ q }</blockquote> }) }
             </li>
         }

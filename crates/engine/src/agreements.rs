@@ -47,14 +47,42 @@ pub enum AgreementKind {
     Other,
 }
 
-/// Whether a report says the agreement was made.
+/// What the text says happened to an agreement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
-    /// Reported as made: signed, agreed, announced, completed or pending.
-    Made,
-    /// Mentioned without a report that it was made.
+    /// Signed, inked, struck or sealed.
+    Signed,
+    /// Agreed, in principle too.
+    Agreed,
+    /// Announced, or reported as done without a stronger word.
+    Announced,
+    /// Completed or closed.
+    Completed,
+    /// Agreed and waiting for (regulatory) approval.
+    Pending,
+    /// Proposed, planned, under discussion, a bid or offer.
+    Proposed,
+    /// Rumoured or reported from unnamed sources.
+    Rumoured,
+    /// Failed, rejected, called off or terminated.
+    Failed,
+    /// Made once and since ended or expired.
+    Ended,
+    /// Mentioned with nothing said about it.
     Mentioned,
+}
+
+impl Status {
+    /// True for the stages ANNOTATION.md counts as made (signed, agreed,
+    /// announced, completed, pending approval); an agreement that has since
+    /// ended was made too.
+    pub fn is_made(self) -> bool {
+        matches!(
+            self,
+            Status::Signed | Status::Agreed | Status::Announced | Status::Completed | Status::Pending | Status::Ended
+        )
+    }
 }
 
 /// An agreement mention found in the text.

@@ -2,13 +2,14 @@
 
 use std::collections::BTreeMap;
 
-use crate::agreements::{agreement_spans, AgreementKind, Status, MADE_VERBS};
+use crate::agreements::agreement_spans;
 use crate::aliases::group_company_names;
-use crate::annotation::{AgreementRecord, Annotation, Mark};
+use crate::annotation::{Annotation, Mark};
 use crate::recognise::{candidates, Candidate};
+use crate::records::records;
 use crate::span::{Label, Source, Span};
 use crate::tagger::Tagger;
-use crate::text::{sentences, tokens, Token};
+use crate::text::{sentences, tokens};
 
 /// Finds the companies, products and agreements in `text`.
 ///
@@ -164,123 +165,6 @@ fn possessive_link(between: &str) -> bool {
         && words.iter().all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'))
 }
 
-/// Builds agreement records sentence by sentence (see `agreements`).
-fn records(text: &str, toks: &[Token<'_>], sents: &[Span], marks: &[Mark]) -> Vec<AgreementRecord> {
-    let mut out: Vec<AgreementRecord> = Vec::new();
-    for &sentence in sents {
-        // Marks and tokens are sorted: take each sentence's slice by binary
-        // search, so the whole pass stays linear in the text.
-        let mark_range = marks.partition_point(|m| m.span.start < sentence.start)
-            ..marks.partition_point(|m| m.span.start < sentence.end);
-        let in_sentence = || mark_range.clone().filter(|&i| marks[i].span.end <= sentence.end);
-        let mut parties: Vec<String> = Vec::new();
-        for i in in_sentence().filter(|&i| marks[i].label == Label::Company) {
-            if !parties.contains(&marks[i].canonical) {
-                parties.push(marks[i].canonical.clone());
-            }
-        }
-        let mentions: Vec<usize> = in_sentence().filter(|&i| marks[i].label == Label::Agreement).collect();
-        let tok_range = toks.partition_point(|t| t.span.start < sentence.start)
-            ..toks.partition_point(|t| t.span.start < sentence.end);
-        let verb = toks[tok_range]
-            .iter()
-            .find(|t| MADE_VERBS.contains(&t.text.to_lowercase().as_str()));
-        if parties.is_empty() {
-            if let (false, Some(last)) = (mentions.is_empty(), out.last_mut()) {
-                last.mentions.extend(mentions);
-                last.evidence.push(sentence);
-            }
-            continue;
-        }
-        if mentions.is_empty() && (verb.is_none() || parties.len() < 2) {
-            continue;
-        }
-        let kind = mentions
-            .iter()
-            .find_map(|&i| marks[i].kind.filter(|k| *k != AgreementKind::Other))
-            .or_else(|| verb.map(|v| verb_kind(v.text)))
-            .unwrap_or(AgreementKind::Other);
-        let status = if verb.is_some() {
-            Status::Made
-        } else {
-            Status::Mentioned
-        };
-        let date = date_in(&text[sentence.start..sentence.end]);
-        parties.sort();
-        match out.iter_mut().find(|r| r.parties == parties) {
-            Some(r) => {
-                r.mentions.extend(mentions);
-                r.evidence.push(sentence);
-                if status == Status::Made {
-                    r.status = Status::Made;
-                }
-                if r.kind == AgreementKind::Other {
-                    r.kind = kind;
-                }
-                r.date = r.date.take().or(date);
-            }
-            None => out.push(AgreementRecord {
-                parties,
-                kind,
-                status,
-                mentions,
-                date,
-                evidence: vec![sentence],
-            }),
-        }
-    }
-    out
-}
-
-fn verb_kind(verb: &str) -> AgreementKind {
-    match verb.to_lowercase().as_str() {
-        "bought" | "buys" | "acquired" | "acquires" | "acquire" | "sold" | "sells" => AgreementKind::Acquisition,
-        "licensed" | "licenses" => AgreementKind::Licensing,
-        "invested" | "invests" | "led" => AgreementKind::Investment,
-        "merged" | "merges" => AgreementKind::Merger,
-        "partnered" | "partners" | "teamed" => AgreementKind::Partnership,
-        _ => AgreementKind::Other,
-    }
-}
-
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// The first date expression in a sentence: "February 23", "March 2016",
-/// or a year ("2016").
-fn date_in(sentence: &str) -> Option<String> {
-    let words: Vec<&str> = sentence.split(|c: char| c.is_whitespace()).collect();
-    for (i, w) in words.iter().enumerate() {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if MONTHS.contains(&w) {
-            let next = words
-                .get(i + 1)
-                .map(|n| n.trim_matches(|c: char| !c.is_alphanumeric()))
-                .unwrap_or("");
-            if !next.is_empty() && next.chars().all(|c| c.is_ascii_digit()) {
-                return Some(format!("{w} {next}"));
-            }
-            return Some(w.to_string());
-        }
-        if w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.chars().all(|c| c.is_ascii_digit()) {
-            return Some(w.to_string());
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,16 +188,6 @@ mod tests {
         assert!(marks.contains(&("Intel Xeon", Label::Product)), "{marks:?}");
         assert!(marks.contains(&("Xiaomi", Label::Company)), "{marks:?}");
         assert!(marks.contains(&("Android", Label::Product)), "{marks:?}");
-    }
-
-    #[test]
-    fn dates_prefer_month_and_day() {
-        assert_eq!(
-            date_in("They signed on February 23, officials said."),
-            Some("February 23".into())
-        );
-        assert_eq!(date_in("In 2016, it bought patents."), Some("2016".into()));
-        assert_eq!(date_in("No date here."), None);
     }
 
     #[test]

@@ -32,12 +32,18 @@ pub struct AgreementRecord {
     pub parties: Vec<String>,
     /// What they agreed to do.
     pub kind: AgreementKind,
-    /// Whether the text reports it as made.
+    /// What the text says happened to it: signed, proposed, failed...
     pub status: Status,
     /// Indexes into [`Annotation::marks`] of its AGREEMENT mentions.
     pub mentions: Vec<usize>,
     /// The date expression the text ties to it, as written.
     pub date: Option<String>,
+    /// What it covers, in a few words ("cloud, AI and laptop-type devices").
+    #[serde(default)]
+    pub scope: Option<String>,
+    /// Its value as written ("$4.4 billion").
+    #[serde(default)]
+    pub value: Option<String>,
     /// The sentences it was read from.
     pub evidence: Vec<Span>,
 }

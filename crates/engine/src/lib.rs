@@ -24,6 +24,7 @@ pub mod export;
 pub mod lexicon;
 pub mod offsets;
 pub mod recognise;
+mod records;
 pub mod span;
 pub mod tagger;
 pub mod text;

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::agreements::{AgreementKind, Status};
+use crate::agreements::AgreementKind;
 use crate::annotation::Annotation;
 use crate::offsets::{OffsetMap, Unit};
 use crate::span::Label;
@@ -67,7 +67,7 @@ impl EvalDocument {
         let agreements = ann
             .agreements
             .iter()
-            .filter(|r| r.status == Status::Made)
+            .filter(|r| r.status.is_made())
             .map(|r| EvalAgreement {
                 parties: r.parties.clone(),
                 kind: r.kind,
