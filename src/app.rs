@@ -1,68 +1,135 @@
-//! The page: input pane, article view and sidebar around one text.
+//! The page: input pane, toolbar, article view and sidebar around one
+//! document. State lives in one reducer (`state`); the engine's output and
+//! the reader's edits are derived from it on every change.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use pactlens_engine::Annotation;
+use gloo::events::EventListener;
+use pactlens_engine::edits::apply_edits;
+use pactlens_engine::export::{share, DocumentJson, Edit};
+use pactlens_engine::{Annotation, Label};
+use wasm_bindgen::JsCast;
+use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use crate::components::article::ArticleView;
 use crate::components::banner::Banner;
+use crate::components::dictionary::DictionaryPanel;
 use crate::components::input::InputPane;
+use crate::components::inspector::{Inspector, Target};
 use crate::components::legend::Legend;
 use crate::components::sidebar::Sidebar;
+use crate::components::toolbar::Toolbar;
 use crate::error::AppError;
-use crate::storage;
+use crate::selection;
+use crate::state::{Action, DocState, Snapshot};
+use crate::storage::{self, StoredDocument};
 
-/// The root component. It owns the text; everything else is derived.
+/// Reads what an earlier visit saved, and a share link in the address,
+/// which wins over the saved article. Problems become banners.
+fn initial_state(errors: &mut Vec<AppError>) -> DocState {
+    let mut snapshot = Snapshot::default();
+    match storage::load_document() {
+        Ok(Some(doc)) => {
+            snapshot.text = doc.text;
+            snapshot.edits = doc.edits;
+        }
+        Ok(None) => {}
+        Err(e) => errors.push(AppError::Storage(e.to_string())),
+    }
+    match storage::load_dictionary() {
+        Ok(Some(dictionary)) => snapshot.dictionary = dictionary,
+        Ok(None) => {}
+        Err(e) => {
+            let e = AppError::Storage(e.to_string());
+            if !errors.contains(&e) {
+                errors.push(e);
+            }
+        }
+    }
+    let hash = gloo::utils::window().location().hash().unwrap_or_default();
+    if hash.starts_with("#v") {
+        match share::decode(&hash) {
+            Ok((text, edits)) => {
+                snapshot.text = text;
+                snapshot.edits = edits;
+            }
+            Err(e) => errors.push(AppError::Share(e.to_string())),
+        }
+    }
+    DocState::restored(snapshot)
+}
+
+/// The root component.
 #[function_component(App)]
 pub fn app() -> Html {
     let errors = use_state(Vec::<AppError>::new);
-    let text = {
+    let state = {
         let errors = errors.clone();
-        use_state(move || match storage::load_text() {
-            Ok(saved) => saved.unwrap_or_default(),
-            Err(e) => {
-                errors.set(vec![AppError::Storage(e.to_string())]);
-                String::new()
-            }
+        use_reducer(move || {
+            let mut found = Vec::new();
+            let state = initial_state(&mut found);
+            errors.set(found);
+            state
         })
     };
-    let annotation: Rc<Annotation> = use_memo((*text).clone(), |t| pactlens_engine::annotate(t));
-    // The agreement card the reader opened; its mentions and parties are
-    // highlighted in the article. Reset whenever the text changes.
-    let focused = use_state(|| None::<usize>);
-    {
-        let focused = focused.clone();
-        use_effect_with(annotation.clone(), move |_| focused.set(None));
-    }
-    let on_focus = {
-        let focused = focused.clone();
-        Callback::from(move |record: Option<usize>| {
-            focused.set(record);
-            if record.is_some() {
-                scroll_to_first_focus();
-            }
-        })
-    };
+    let doc = &state.now;
 
-    let on_text = {
-        let text = text.clone();
+    let annotation: Rc<Annotation> = use_memo(doc.text.clone(), |t| pactlens_engine::annotate(t));
+    let edited: Rc<Annotation> = use_memo(
+        (
+            annotation.clone(),
+            doc.text.clone(),
+            doc.edits.clone(),
+            doc.dictionary.clone(),
+        ),
+        |(a, t, e, d)| apply_edits(t, a, d, e),
+    );
+    let export_doc: Rc<DocumentJson> = use_memo((edited.clone(), doc.text.clone(), doc.edits.clone()), |(a, t, e)| {
+        let mut d = DocumentJson::new(t, a);
+        d.edits = e.clone();
+        d
+    });
+
+    // The agreement card the reader opened, and the mark or selection the
+    // inspector acts on. Both reset when the text changes.
+    let focused = use_state(|| None::<usize>);
+    let target = use_state(|| None::<Target>);
+    {
+        let (focused, target) = (focused.clone(), target.clone());
+        use_effect_with(doc.text.clone(), move |_| {
+            focused.set(None);
+            target.set(None);
+        });
+    }
+
+    // Save the article, its edits and the dictionary after every change.
+    {
         let errors = errors.clone();
-        Callback::from(move |new_text: String| {
-            let storage_failed = storage::save_text(&new_text).err();
+        use_effect_with(doc.clone(), move |doc| {
+            let stored = StoredDocument {
+                text: doc.text.clone(),
+                edits: doc.edits.clone(),
+            };
+            let failed = storage::save_document(&stored)
+                .and(storage::save_dictionary(&doc.dictionary))
+                .err();
             let mut list: Vec<AppError> = errors
                 .iter()
-                .filter(|e| !matches!(e, AppError::Storage(_) | AppError::File(_) | AppError::TooLong { .. }))
+                .filter(|e| !matches!(e, AppError::Storage(_)))
                 .cloned()
                 .collect();
-            if let Some(e) = storage_failed {
-                list.push(AppError::Storage(e.to_string()));
+            if let Some(e) = failed {
+                list.insert(0, AppError::Storage(e.to_string()));
             }
-            errors.set(list);
-            text.set(new_text);
-        })
-    };
-    let on_error = {
+            if list != *errors {
+                errors.set(list);
+            }
+        });
+    }
+
+    let push_error = {
         let errors = errors.clone();
         Callback::from(move |e: AppError| {
             let mut list = (*errors).clone();
@@ -82,6 +149,67 @@ pub fn app() -> Html {
             errors.set(list);
         })
     };
+    let on_type = {
+        let (state, errors) = (state.clone(), errors.clone());
+        Callback::from(move |text: String| {
+            let kept: Vec<AppError> = errors
+                .iter()
+                .filter(|e| !matches!(e, AppError::File(_) | AppError::TooLong { .. } | AppError::Import(_)))
+                .cloned()
+                .collect();
+            if kept != *errors {
+                errors.set(kept);
+            }
+            state.dispatch(Action::Type(text));
+        })
+    };
+    let on_load = {
+        let state = state.clone();
+        Callback::from(move |(text, edits): (String, Vec<Edit>)| state.dispatch(Action::Load { text, edits }))
+    };
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |a: Action| state.dispatch(a))
+    };
+    let on_focus = {
+        let focused = focused.clone();
+        Callback::from(move |record: Option<usize>| {
+            focused.set(record);
+            if record.is_some() {
+                scroll_to_first_focus();
+            }
+        })
+    };
+    let on_target = {
+        let target = target.clone();
+        Callback::from(move |t: Option<Target>| target.set(t))
+    };
+
+    // Keyboard: undo/redo everywhere but in text fields; C, P, A, Delete on
+    // a focused mark or a selection in the article.
+    let live = use_mut_ref(|| (String::new(), None::<Target>));
+    *live.borrow_mut() = (doc.text.clone(), (*target).clone());
+    {
+        let (dispatch, on_target, live) = (dispatch.clone(), on_target.clone(), live.clone());
+        use_effect_with((), move |_| {
+            let document = gloo::utils::document();
+            let select = {
+                let (on_target, live) = (on_target.clone(), live.clone());
+                EventListener::new(&document, "selectionchange", move |_| {
+                    let text = live.borrow().0.clone();
+                    if let Some(range) = selection::article_selection(&text) {
+                        on_target.emit(Some(Target::Selection(range)));
+                    }
+                })
+            };
+            let keys = EventListener::new(&document, "keydown", move |e| {
+                if let Some(e) = e.dyn_ref::<KeyboardEvent>() {
+                    on_key(e, &live, &dispatch, &on_target);
+                }
+            });
+            move || drop((keys, select))
+        });
+    }
 
     html! {
         <>
@@ -93,18 +221,84 @@ pub fn app() -> Html {
             <Banner errors={(*errors).clone()} {on_dismiss} />
             <main class="layout">
                 <section class="workspace" aria-label="Article">
-                    <InputPane text={(*text).clone()} {on_text} {on_error} />
-                    <ArticleView text={(*text).clone()} annotation={annotation.clone()} focused={*focused} />
+                    <InputPane text={doc.text.clone()} on_text={on_type} {on_load} on_error={push_error.clone()} />
+                    <Toolbar doc={export_doc} on_error={push_error.clone()} />
+                    <Inspector text={doc.text.clone()} annotation={edited.clone()} target={(*target).clone()}
+                        can_undo={state.can_undo()} can_redo={state.can_redo()} dispatch={dispatch.clone()}
+                        on_target={on_target.clone()} />
+                    <ArticleView text={doc.text.clone()} annotation={edited.clone()} focused={*focused}
+                        on_target={on_target.clone()} />
                 </section>
-                <Sidebar text={(*text).clone()} annotation={annotation} focused={*focused} {on_focus} />
+                <div class="side">
+                    <Sidebar text={doc.text.clone()} annotation={edited} focused={*focused} {on_focus} />
+                    <DictionaryPanel dictionary={doc.dictionary.clone()} {dispatch} on_error={push_error} />
+                </div>
             </main>
         </>
     }
 }
 
+/// True when the key event comes from a text field, where keys type.
+fn in_text_field(e: &KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT"))
+}
+
+fn on_key(
+    e: &KeyboardEvent,
+    live: &Rc<RefCell<(String, Option<Target>)>>,
+    dispatch: &Callback<Action>,
+    on_target: &Callback<Option<Target>>,
+) {
+    if in_text_field(e) {
+        return;
+    }
+    let key = e.key();
+    if (e.ctrl_key() || e.meta_key()) && !e.alt_key() {
+        match key.as_str() {
+            "z" | "Z" if e.shift_key() => dispatch.emit(Action::Redo),
+            "z" => dispatch.emit(Action::Undo),
+            "y" => dispatch.emit(Action::Redo),
+            _ => return,
+        }
+        e.prevent_default();
+        return;
+    }
+    if e.alt_key() || e.ctrl_key() || e.meta_key() {
+        return;
+    }
+    let target = live.borrow().1.clone();
+    let Some(target) = target else { return };
+    let label = match key.as_str() {
+        "c" | "C" => Some(Label::Company),
+        "p" | "P" => Some(Label::Product),
+        "a" | "A" => Some(Label::Agreement),
+        _ => None,
+    };
+    let (start, end) = target.range();
+    let edit = match (label, key.as_str(), &target) {
+        (Some(label), _, Target::Mark { .. }) => Edit::Relabel { start, end, label },
+        (Some(label), _, Target::Selection(_)) => Edit::Add { start, end, label },
+        (None, "Delete" | "Backspace", Target::Mark { .. }) => Edit::Remove { start, end },
+        (None, "Escape", _) => {
+            on_target.emit(None);
+            return;
+        }
+        _ => return,
+    };
+    e.prevent_default();
+    dispatch.emit(Action::Edit(edit));
+    if matches!(target, Target::Selection(_)) {
+        if let Ok(Some(sel)) = gloo::utils::window().get_selection() {
+            let _ = sel.remove_all_ranges();
+        }
+        on_target.emit(None);
+    }
+}
+
 /// Scrolls the first highlighted mention into view after the next render.
 fn scroll_to_first_focus() {
-    // After Yew has rendered the highlight classes.
     gloo::timers::callback::Timeout::new(0, || {
         let first = gloo::utils::document()
             .query_selector("#article .focus, #article .focus-party")

@@ -13,6 +13,14 @@ pub enum AppError {
     Sample(String),
     /// A paste longer than the page accepts; the previous text is kept.
     TooLong { bytes: usize },
+    /// An export could not be handed to the browser.
+    Export(String),
+    /// The document is too long for a share link.
+    LinkTooLong { chars: usize },
+    /// A share link in the address could not be opened.
+    Share(String),
+    /// A dropped or opened JSON file could not be imported.
+    Import(String),
 }
 
 /// Why a dropped file was refused.
@@ -46,6 +54,14 @@ impl fmt::Display for AppError {
             }
             AppError::File(FileProblem::Unreadable { name, reason }) => write!(f, "Could not read {name}: {reason}."),
             AppError::Sample(why) => write!(f, "Could not load the sample article ({why})."),
+            AppError::Export(why) => write!(f, "The export failed: {why}."),
+            AppError::LinkTooLong { chars } => write!(
+                f,
+                "This article makes a {chars}-character link, longer than chat tools and browsers reliably carry. \
+                 Use “pactlens JSON” or “HTML page” above and share the file instead."
+            ),
+            AppError::Share(why) => write!(f, "This share link could not be opened: {why}. Nothing from it was run."),
+            AppError::Import(why) => write!(f, "That file could not be imported: {why}."),
             AppError::TooLong { bytes } => write!(
                 f,
                 "That text is {:.1} MB; pactlens accepts texts up to {} MB, so the paste was not applied. Split it and annotate the parts.",

@@ -6,6 +6,8 @@
 mod app;
 mod components;
 mod error;
+mod selection;
+mod state;
 mod storage;
 
 fn main() {

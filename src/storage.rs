@@ -1,4 +1,6 @@
-//! Keeps the current article across reloads in `localStorage`.
+//! Keeps the reader's work across reloads in `localStorage`: the current
+//! article with its edits, and the personal dictionary (which applies to
+//! every article).
 //!
 //! Every call reports failure instead of panicking: storage may be disabled
 //! (private modes, a `localStorage` getter that throws), full, or hold data
@@ -8,7 +10,12 @@
 
 use std::fmt;
 
-const TEXT_KEY: &str = "pactlens.v1.text";
+use pactlens_engine::edits::Dictionary;
+use pactlens_engine::export::Edit;
+use serde::{Deserialize, Serialize};
+
+const DOCUMENT_KEY: &str = "pactlens.v1.document";
+const DICTIONARY_KEY: &str = "pactlens.v1.dictionary";
 
 /// Why storage could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +26,8 @@ pub enum StorageError {
     WriteFailed,
     /// Reading failed.
     ReadFailed,
+    /// What is stored is not something this version can read.
+    Unreadable,
 }
 
 impl fmt::Display for StorageError {
@@ -27,8 +36,18 @@ impl fmt::Display for StorageError {
             StorageError::Unavailable => "storage is disabled in this browser",
             StorageError::WriteFailed => "storage is full or refused the write",
             StorageError::ReadFailed => "stored data could not be read",
+            StorageError::Unreadable => "stored data is from another version or damaged, so it was set aside",
         })
     }
+}
+
+/// The article and edits as stored.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredDocument {
+    /// The article.
+    pub text: String,
+    /// The reader's edits.
+    pub edits: Vec<Edit>,
 }
 
 fn local_storage() -> Result<web_sys::Storage, StorageError> {
@@ -40,16 +59,38 @@ fn local_storage() -> Result<web_sys::Storage, StorageError> {
         .ok_or(StorageError::Unavailable)
 }
 
-/// The article saved by an earlier visit, if any.
-pub fn load_text() -> Result<Option<String>, StorageError> {
-    local_storage()?
-        .get_item(TEXT_KEY)
-        .map_err(|_| StorageError::ReadFailed)
+fn load<T: for<'de> Deserialize<'de>>(key: &str) -> Result<Option<T>, StorageError> {
+    let Some(raw) = local_storage()?.get_item(key).map_err(|_| StorageError::ReadFailed)? else {
+        return Ok(None);
+    };
+    serde_json::from_str(&raw)
+        .map(Some)
+        .map_err(|_| StorageError::Unreadable)
 }
 
-/// Saves the article for the next visit.
-pub fn save_text(text: &str) -> Result<(), StorageError> {
+fn save<T: Serialize>(key: &str, value: &T) -> Result<(), StorageError> {
+    let json = serde_json::to_string(value).map_err(|_| StorageError::WriteFailed)?;
     local_storage()?
-        .set_item(TEXT_KEY, text)
+        .set_item(key, &json)
         .map_err(|_| StorageError::WriteFailed)
+}
+
+/// The article saved by an earlier visit, if any.
+pub fn load_document() -> Result<Option<StoredDocument>, StorageError> {
+    load(DOCUMENT_KEY)
+}
+
+/// Saves the article and its edits.
+pub fn save_document(doc: &StoredDocument) -> Result<(), StorageError> {
+    save(DOCUMENT_KEY, doc)
+}
+
+/// The personal dictionary, if one was saved.
+pub fn load_dictionary() -> Result<Option<Dictionary>, StorageError> {
+    load(DICTIONARY_KEY)
+}
+
+/// Saves the personal dictionary.
+pub fn save_dictionary(dictionary: &Dictionary) -> Result<(), StorageError> {
+    save(DICTIONARY_KEY, dictionary)
 }

@@ -3,8 +3,11 @@
 
 use std::rc::Rc;
 
+use pactlens_engine::offsets::{OffsetMap, Unit};
 use pactlens_engine::{Annotation, Label, Source};
 use yew::prelude::*;
+
+use crate::components::inspector::Target;
 
 /// Props: the text and the engine's annotation of it.
 #[derive(Properties, PartialEq)]
@@ -15,6 +18,8 @@ pub struct ArticleProps {
     pub annotation: Rc<Annotation>,
     /// The agreement record whose mentions and parties to highlight.
     pub focused: Option<usize>,
+    /// Called with the mark the reader focuses or clicks.
+    pub on_target: Callback<Option<Target>>,
 }
 
 fn label_class(label: Label) -> &'static str {
@@ -49,6 +54,7 @@ fn source_name(source: Source) -> &'static str {
         Source::Document => "named elsewhere in this article",
         Source::Model => "learned model",
         Source::AgreementRule => "rule: agreement wording",
+        Source::Reader => "you",
     }
 }
 
@@ -64,6 +70,7 @@ pub fn article_view(props: &ArticleProps) -> Html {
         };
     }
     let record = props.focused.and_then(|i| props.annotation.agreements.get(i));
+    let map = OffsetMap::new(text);
     let mut nodes: Vec<Html> = Vec::with_capacity(props.annotation.marks.len() * 2 + 1);
     let mut at = 0;
     for (index, m) in props.annotation.marks.iter().enumerate() {
@@ -89,9 +96,18 @@ pub fn article_view(props: &ArticleProps) -> Html {
                 None
             }
         });
+        let (start, end) = (
+            map.from_byte(m.span.start, Unit::CodePoint),
+            map.from_byte(m.span.end, Unit::CodePoint),
+        );
+        let onfocus = {
+            let on_target = props.on_target.clone();
+            Callback::from(move |_: FocusEvent| on_target.emit(Some(Target::Mark { start, end })))
+        };
         nodes.push(html! {
-            <mark class={classes!("m", label_class(m.label), focus)} data-label={m.label.as_str()}
-                data-short={label_short(m.label)} title={title} id={format!("m{index}")}>{ m.span.slice(text) }</mark>
+            <mark class={classes!("m", label_class(m.label), focus, (m.source == Source::Reader).then_some("by-reader"))}
+                data-label={m.label.as_str()} data-short={label_short(m.label)} title={title} id={format!("m{index}")}
+                data-start={start.to_string()} data-end={end.to_string()} tabindex="0" {onfocus}>{ m.span.slice(text) }</mark>
         });
         at = m.span.end;
     }

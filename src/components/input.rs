@@ -5,6 +5,8 @@ use gloo::file::File;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use pactlens_engine::export::{DocumentJson, Edit};
+
 use crate::error::{AppError, FileProblem, MAX_TEXT_BYTES};
 
 /// Props: the current text and where changes and problems go.
@@ -12,8 +14,10 @@ use crate::error::{AppError, FileProblem, MAX_TEXT_BYTES};
 pub struct InputProps {
     /// The article as it stands.
     pub text: String,
-    /// Called with the new text after every change.
+    /// Called with the new text after every keystroke or paste.
     pub on_text: Callback<String>,
+    /// Called with a whole new document (sample, file, import, clear).
+    pub on_load: Callback<(String, Vec<Edit>)>,
     /// Called when a file or the sample cannot be used.
     pub on_error: Callback<AppError>,
 }
@@ -40,22 +44,22 @@ pub fn input_pane(props: &InputProps) -> Html {
         })
     };
     let on_sample = {
-        let on_text = props.on_text.clone();
+        let on_text = props.on_load.clone();
         let on_error = props.on_error.clone();
         Callback::from(move |_| {
             let on_text = on_text.clone();
             let on_error = on_error.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 match fetch_sample().await {
-                    Ok(text) => on_text.emit(text),
+                    Ok(text) => on_text.emit((text, Vec::new())),
                     Err(why) => on_error.emit(AppError::Sample(why)),
                 }
             });
         })
     };
     let on_clear = {
-        let on_text = props.on_text.clone();
-        Callback::from(move |_| on_text.emit(String::new()))
+        let on_load = props.on_load.clone();
+        Callback::from(move |_| on_load.emit((String::new(), Vec::new())))
     };
     let ondragover = {
         let dragging = dragging.clone();
@@ -70,7 +74,7 @@ pub fn input_pane(props: &InputProps) -> Html {
     };
     let ondrop = {
         let dragging = dragging.clone();
-        let on_text = props.on_text.clone();
+        let on_text = props.on_load.clone();
         let on_error = props.on_error.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
@@ -85,7 +89,7 @@ pub fn input_pane(props: &InputProps) -> Html {
         })
     };
     let onchange_file = {
-        let on_text = props.on_text.clone();
+        let on_text = props.on_load.clone();
         let on_error = props.on_error.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
@@ -99,14 +103,14 @@ pub fn input_pane(props: &InputProps) -> Html {
     let words = props.text.split_whitespace().count();
     html! {
         <div class={classes!("input-pane", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
-            <label for="input" class="input-label">{"Paste an article, or drop a .txt file here"}</label>
+            <label for="input" class="input-label">{"Paste an article, or drop a .txt or pactlens .json file here"}</label>
             <textarea id="input" rows="7" spellcheck="false" value={props.text.clone()} {oninput}
                 placeholder="Microsoft and Xiaomi have signed a memorandum of understanding…" />
             <div class="input-actions">
                 <button id="sample" type="button" onclick={on_sample}>{"Try a sample"}</button>
                 <label class="file-button">
-                    {"Open a .txt file"}
-                    <input id="file" type="file" accept=".txt,.md,text/plain" onchange={onchange_file} />
+                    {"Open a file"}
+                    <input id="file" type="file" accept=".txt,.md,.json,text/plain,application/json" onchange={onchange_file} />
                 </label>
                 <button id="clear" type="button" onclick={on_clear} disabled={props.text.is_empty()}>{"Clear"}</button>
                 <span class="word-count" aria-live="polite">{ format!("{words} words") }</span>
@@ -126,8 +130,9 @@ async fn fetch_sample() -> Result<String, String> {
     response.text().await.map_err(|e| e.to_string())
 }
 
-/// Reads a dropped or opened file as text, refusing huge or binary files.
-fn load_file(file: File, on_text: Callback<String>, on_error: Callback<AppError>) {
+/// Reads a dropped or opened file: pactlens JSON is imported with its
+/// edits; anything else must be UTF-8 text. Huge or binary files are refused.
+fn load_file(file: File, on_load: Callback<(String, Vec<Edit>)>, on_error: Callback<AppError>) {
     let name = file.name();
     let size = file.size();
     if size > MAX_TEXT_BYTES as u64 {
@@ -137,7 +142,11 @@ fn load_file(file: File, on_text: Callback<String>, on_error: Callback<AppError>
     wasm_bindgen_futures::spawn_local(async move {
         match gloo::file::futures::read_as_bytes(&file).await {
             Ok(bytes) => match text_from_bytes(bytes) {
-                Some(text) => on_text.emit(text),
+                Some(text) if name.to_lowercase().ends_with(".json") => match DocumentJson::from_json(&text) {
+                    Ok(doc) => on_load.emit((doc.text, doc.edits)),
+                    Err(e) => on_error.emit(AppError::Import(e.to_string())),
+                },
+                Some(text) => on_load.emit((text, Vec::new())),
                 None => on_error.emit(AppError::File(FileProblem::NotText { name })),
             },
             Err(e) => on_error.emit(AppError::File(FileProblem::Unreadable {

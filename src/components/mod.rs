@@ -3,7 +3,10 @@
 pub mod article;
 pub mod banner;
 pub mod cards;
+pub mod dictionary;
 pub mod graph;
 pub mod input;
+pub mod inspector;
 pub mod legend;
 pub mod sidebar;
+pub mod toolbar;

@@ -78,6 +78,7 @@ fn resolve(mut cands: Vec<Candidate>) -> Vec<Mark> {
         Source::Context => 3,
         Source::Document => 4,
         Source::Model => 5,
+        Source::Reader => 6,
     };
     cands.sort_by(|a, b| {
         b.span

@@ -84,4 +84,6 @@ pub enum Source {
     Model,
     /// An agreement head noun ("memorandum of understanding").
     AgreementRule,
+    /// The reader, by hand or through their personal dictionary.
+    Reader,
 }

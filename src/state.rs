@@ -1,0 +1,256 @@
+//! The document's state in one reducer: the text, the reader's edits, the
+//! personal dictionary and the undo history. Every change is an [`Action`];
+//! the reducer is plain Rust, tested natively without a DOM.
+
+use std::rc::Rc;
+
+use pactlens_engine::edits::{rebase_edits, Dictionary};
+use pactlens_engine::export::Edit;
+use pactlens_engine::Label;
+use serde::{Deserialize, Serialize};
+use yew::Reducible;
+
+/// What undo and redo restore.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// The article.
+    pub text: String,
+    /// The reader's edits to its marks, oldest first (code points).
+    pub edits: Vec<Edit>,
+    /// Names always or never marked, in every article.
+    pub dictionary: Dictionary,
+}
+
+/// How many steps undo remembers.
+const HISTORY: usize = 200;
+
+/// The reader's document and its history.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DocState {
+    /// The current document.
+    pub now: Snapshot,
+    undo: Vec<Snapshot>,
+    redo: Vec<Snapshot>,
+    /// The last action was typing, so the next keystroke joins its undo step.
+    typing: bool,
+}
+
+/// Everything that changes the document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// The reader typed in the text area: one undo step per run of typing;
+    /// edits move with the text around them.
+    Type(String),
+    /// A new text replaces the old one (sample, file, share link, clear);
+    /// its edits come with it.
+    Load {
+        /// The text.
+        text: String,
+        /// Its edits.
+        edits: Vec<Edit>,
+    },
+    /// Add, relabel or remove a mark.
+    Edit(Edit),
+    /// Always mark this name with this label.
+    Always(String, Label),
+    /// Never mark this name.
+    Never(String),
+    /// Drop the dictionary's rule for this name.
+    Forget(String),
+    /// Replace the whole dictionary (import).
+    SetDictionary(Dictionary),
+    /// Step back.
+    Undo,
+    /// Step forward again.
+    Redo,
+}
+
+impl DocState {
+    /// A state that starts from `snapshot` with no history (a reload).
+    pub fn restored(snapshot: Snapshot) -> Self {
+        DocState {
+            now: snapshot,
+            ..Default::default()
+        }
+    }
+
+    /// True when there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// True when there is something to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    fn checkpoint(&mut self) {
+        self.undo.push(self.now.clone());
+        if self.undo.len() > HISTORY {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    /// The state after `action` (the reducer, without `Rc`).
+    pub fn apply(mut self, action: Action) -> Self {
+        let typing = matches!(action, Action::Type(_));
+        match action {
+            Action::Type(text) => {
+                if text == self.now.text {
+                    return self;
+                }
+                if !self.typing {
+                    self.checkpoint();
+                }
+                self.now.edits = rebase_edits(&self.now.text, &text, &self.now.edits);
+                self.now.text = text;
+            }
+            Action::Load { text, edits } => {
+                self.checkpoint();
+                self.now.text = text;
+                self.now.edits = edits;
+            }
+            Action::Edit(edit) => {
+                self.checkpoint();
+                // A new edit of the same range supersedes older ones.
+                self.now.edits.retain(|e| e.range() != edit.range());
+                self.now.edits.push(edit);
+            }
+            Action::Always(name, label) => {
+                self.checkpoint();
+                self.now.dictionary.always_mark(&name, label);
+            }
+            Action::Never(name) => {
+                self.checkpoint();
+                self.now.dictionary.never_mark(&name);
+            }
+            Action::Forget(name) => {
+                self.checkpoint();
+                self.now.dictionary.forget(&name);
+            }
+            Action::SetDictionary(dictionary) => {
+                self.checkpoint();
+                self.now.dictionary = dictionary;
+            }
+            Action::Undo => {
+                if let Some(previous) = self.undo.pop() {
+                    self.redo.push(std::mem::replace(&mut self.now, previous));
+                }
+            }
+            Action::Redo => {
+                if let Some(next) = self.redo.pop() {
+                    self.undo.push(std::mem::replace(&mut self.now, next));
+                }
+            }
+        }
+        self.typing = typing;
+        self
+    }
+}
+
+impl Reducible for DocState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new((*self).clone().apply(action))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn add(start: usize, end: usize) -> Action {
+        Action::Edit(Edit::Add {
+            start,
+            end,
+            label: Label::Company,
+        })
+    }
+
+    #[test]
+    fn edits_undo_and_redo_in_order() {
+        let s = DocState::default().apply(Action::Load {
+            text: "Acme and Bolt".into(),
+            edits: vec![],
+        });
+        let s = s.apply(add(0, 4)).apply(add(9, 13));
+        assert_eq!(s.now.edits.len(), 2);
+        let s = s.apply(Action::Undo);
+        assert_eq!(s.now.edits.len(), 1);
+        let s = s.apply(Action::Undo).apply(Action::Undo);
+        assert_eq!(s.now.text, "");
+        assert!(!s.can_undo());
+        let s = s.apply(Action::Redo).apply(Action::Redo).apply(Action::Redo);
+        assert_eq!(s.now.edits.len(), 2);
+        assert!(!s.can_redo());
+    }
+
+    #[test]
+    fn a_new_action_clears_redo() {
+        let s = DocState::default().apply(Action::Load {
+            text: "Acme".into(),
+            edits: vec![],
+        });
+        let s = s
+            .apply(add(0, 4))
+            .apply(Action::Undo)
+            .apply(Action::Never("Acme".into()));
+        assert!(!s.can_redo());
+        assert_eq!(s.now.dictionary.never, ["Acme"]);
+    }
+
+    #[test]
+    fn a_run_of_typing_is_one_undo_step_and_moves_edits() {
+        let s = DocState::default().apply(Action::Load {
+            text: "Acme met Bolt".into(),
+            edits: vec![],
+        });
+        let s = s.apply(add(9, 13));
+        let s = s
+            .apply(Action::Type("Acme x met Bolt".into()))
+            .apply(Action::Type("Acme xy met Bolt".into()));
+        assert_eq!(
+            s.now.edits,
+            [Edit::Add {
+                start: 12,
+                end: 16,
+                label: Label::Company
+            }]
+        );
+        let s = s.apply(Action::Undo);
+        assert_eq!(s.now.text, "Acme met Bolt");
+        assert_eq!(
+            s.now.edits,
+            [Edit::Add {
+                start: 9,
+                end: 13,
+                label: Label::Company
+            }]
+        );
+    }
+
+    #[test]
+    fn a_second_edit_of_a_range_replaces_the_first() {
+        let s = DocState::default().apply(Action::Load {
+            text: "Acme".into(),
+            edits: vec![],
+        });
+        let s = s
+            .apply(add(0, 4))
+            .apply(Action::Edit(Edit::Remove { start: 0, end: 4 }));
+        assert_eq!(s.now.edits, [Edit::Remove { start: 0, end: 4 }]);
+    }
+
+    #[test]
+    fn the_dictionary_replaces_rules_per_name() {
+        let s = DocState::default()
+            .apply(Action::Always("Pix".into(), Label::Product))
+            .apply(Action::Never("Pix".into()));
+        assert!(s.now.dictionary.always.is_empty());
+        assert_eq!(s.now.dictionary.never, ["Pix"]);
+        let s = s.apply(Action::Forget("Pix".into()));
+        assert!(s.now.dictionary.is_empty());
+    }
+}
