@@ -67,3 +67,49 @@ export function seedText() {
   const line = readFileSync(path.join(SHARED, 'data/dev/seed.jsonl'), 'utf8').split('\n')[0];
   return JSON.parse(line).text;
 }
+
+/**
+ * Selects the `occurrence`-th appearance (0-based) of `needle` in the
+ * article's text, across mark boundaries, as a reader's drag would.
+ */
+export async function selectInArticle(page, needle, occurrence = 0) {
+  const found = await page.evaluate(([needle, occurrence]) => {
+    // A reader's drag in the article takes the focus out of the text area.
+    document.activeElement?.blur();
+    const article = document.querySelector('#article');
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    let text = '';
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      nodes.push([n, text.length]);
+      text += n.data;
+    }
+    let at = -1;
+    for (let i = 0; i <= occurrence; i++) {
+      at = text.indexOf(needle, at + 1);
+      if (at < 0) return false;
+    }
+    const locate = (offset) => {
+      for (let i = nodes.length - 1; i >= 0; i--) {
+        if (nodes[i][1] <= offset) return [nodes[i][0], offset - nodes[i][1]];
+      }
+      return null;
+    };
+    const [sn, so] = locate(at);
+    const [en, eo] = locate(at + needle.length);
+    const range = document.createRange();
+    range.setStart(sn, so);
+    range.setEnd(en, eo);
+    const sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+    return true;
+  }, [needle, occurrence]);
+  if (!found) throw new Error(`"${needle}" not found in the article`);
+  await page.waitForSelector('.inspector:not(.idle)');
+}
+
+/** The mark (text, label) pairs whose text equals `text`. */
+export async function marksOf(page, text) {
+  return (await marks(page)).filter(([t]) => t === text);
+}

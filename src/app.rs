@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use pactlens_engine::edits::apply_edits;
 use pactlens_engine::export::{share, DocumentJson, Edit};
 use pactlens_engine::{Annotation, Label};
@@ -202,7 +202,10 @@ pub fn app() -> Html {
                     }
                 })
             };
-            let keys = EventListener::new(&document, "keydown", move |e| {
+            // Not passive: the handler must be able to stop the browser's own
+            // undo, which would otherwise undo typing in the text area.
+            let options = EventListenerOptions::enable_prevent_default();
+            let keys = EventListener::new_with_options(&document, "keydown", options, move |e| {
                 if let Some(e) = e.dyn_ref::<KeyboardEvent>() {
                     on_key(e, &live, &dispatch, &on_target);
                 }

@@ -92,6 +92,20 @@ impl DocState {
         self.redo.clear();
     }
 
+    /// Drops this article's edits of `name`: a dictionary rule made now says
+    /// what the reader wants for it, here too.
+    fn drop_edits_of(&mut self, name: &str) {
+        let text = &self.now.text;
+        self.now.edits.retain(|e| {
+            let (start, end) = e.range();
+            !text
+                .chars()
+                .skip(start)
+                .take(end.saturating_sub(start))
+                .eq(name.chars())
+        });
+    }
+
     /// The state after `action` (the reducer, without `Rc`).
     pub fn apply(mut self, action: Action) -> Self {
         let typing = matches!(action, Action::Type(_));
@@ -119,10 +133,12 @@ impl DocState {
             }
             Action::Always(name, label) => {
                 self.checkpoint();
+                self.drop_edits_of(&name);
                 self.now.dictionary.always_mark(&name, label);
             }
             Action::Never(name) => {
                 self.checkpoint();
+                self.drop_edits_of(&name);
                 self.now.dictionary.never_mark(&name);
             }
             Action::Forget(name) => {
@@ -241,6 +257,30 @@ mod tests {
             .apply(add(0, 4))
             .apply(Action::Edit(Edit::Remove { start: 0, end: 4 }));
         assert_eq!(s.now.edits, [Edit::Remove { start: 0, end: 4 }]);
+    }
+
+    #[test]
+    fn a_dictionary_rule_replaces_this_article_s_edits_of_the_name() {
+        let s = DocState::default().apply(Action::Load {
+            text: "Pix and Bing".into(),
+            edits: vec![],
+        });
+        let s = s
+            .apply(Action::Edit(Edit::Add {
+                start: 0,
+                end: 3,
+                label: Label::Product,
+            }))
+            .apply(add(8, 12));
+        let s = s.apply(Action::Never("Pix".into()));
+        assert_eq!(
+            s.now.edits,
+            [Edit::Add {
+                start: 8,
+                end: 12,
+                label: Label::Company
+            }]
+        );
     }
 
     #[test]
