@@ -110,3 +110,19 @@ test('with storage disabled a banner says so and edits still work', async () => 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('arrow keys move between marks and Enter reaches the mark bar', async () => {
+  const { page, context } = await openApp(browser);
+  await pasteText(page, 'Microsoft and Xiaomi use Azure.');
+  await page.locator('#article mark').first().focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Xiaomi');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Azure');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Xiaomi');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('.inspector') !== null), true);
+  assert.match(await page.locator('.inspector .about').textContent(), /Xiaomi/);
+  await context.close();
+});

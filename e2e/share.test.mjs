@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openApp, pasteText, marks, seedText } from './harness.mjs';
+import { launch, openApp, pasteText, marks, seedText, selectInArticle } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -93,4 +93,22 @@ test('a share link opens the same marks and cards in a fresh browser profile; a 
   await bad.locator('.banner', { hasText: 'share link could not be opened' }).waitFor();
   assert.deepEqual(dialogs, []);
   await broken.close();
+});
+
+test('a pactlens JSON export, opened again, restores the marks and the edits', async () => {
+  const { page, context } = await openApp(browser);
+  await pasteText(page, 'Zorblat Widgets met Microsoft and Xiaomi.');
+  await selectInArticle(page, 'Zorblat Widgets');
+  await page.keyboard.press('c');
+  await page.waitForFunction(() => [...document.querySelectorAll('#article mark')].some((m) => m.textContent === 'Zorblat Widgets'));
+  const want = await marks(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-format="pactlens.json"]')]);
+  const path = join(await mkdtemp(join(tmpdir(), 'pactlens-')), download.suggestedFilename());
+  await download.saveAs(path);
+  await page.click('#clear');
+  await page.locator('#article.empty').waitFor();
+  await page.setInputFiles('#file', path);
+  await page.waitForFunction(() => [...document.querySelectorAll('#article mark')].some((m) => m.textContent === 'Zorblat Widgets'));
+  assert.deepEqual(await marks(page), want);
+  await context.close();
 });

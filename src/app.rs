@@ -271,8 +271,25 @@ fn on_key(
     if e.alt_key() || e.ctrl_key() || e.meta_key() {
         return;
     }
+    if move_between_marks(&key) {
+        e.prevent_default();
+        return;
+    }
     let target = live.borrow().1.clone();
     let Some(target) = target else { return };
+    if key == "Enter" && matches!(target, Target::Mark { .. }) {
+        // Enter takes the focus to the inspector's buttons.
+        if let Some(button) = gloo::utils::document()
+            .query_selector(".inspector .label-button.current, .inspector button")
+            .ok()
+            .flatten()
+            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = button.focus();
+            e.prevent_default();
+        }
+        return;
+    }
     let label = match key.as_str() {
         "c" | "C" => Some(Label::Company),
         "p" | "P" => Some(Label::Product),
@@ -298,6 +315,34 @@ fn on_key(
         }
         on_target.emit(None);
     }
+}
+
+/// With a mark focused, the arrow keys move to the previous or next mark.
+/// Returns true when it moved the focus.
+fn move_between_marks(key: &str) -> bool {
+    let step: isize = match key {
+        "ArrowRight" | "ArrowDown" => 1,
+        "ArrowLeft" | "ArrowUp" => -1,
+        _ => return false,
+    };
+    let document = gloo::utils::document();
+    let Some(active) = document.active_element() else {
+        return false;
+    };
+    if active.tag_name() != "MARK" || active.closest("#article").ok().flatten().is_none() {
+        return false;
+    }
+    let Ok(marks) = document.query_selector_all("#article mark") else {
+        return false;
+    };
+    let count = marks.length() as isize;
+    let here = (0..count).find(|&i| marks.item(i as u32).is_some_and(|n| n.is_same_node(Some(&active))));
+    let Some(here) = here else { return false };
+    let next = (here + step).clamp(0, count - 1);
+    marks
+        .item(next as u32)
+        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|el| el.focus().is_ok())
 }
 
 /// Scrolls the first highlighted mention into view after the next render.

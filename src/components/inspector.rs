@@ -82,7 +82,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
     let Some(target) = props.target.clone() else {
         return html! {
             <div class="inspector idle" aria-live="polite">
-                <span class="hint">{"Select words in the article and press C, P or A to mark them; Tab to a mark to change it."}</span>
+                <span class="hint">{"Select words in the article and press C, P or A to mark them. Tab to a mark, then C, P, A or Delete; arrows move between marks."}</span>
                 { history }
             </div>
         };
