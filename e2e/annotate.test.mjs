@@ -1,7 +1,7 @@
 // What a reader sees after pasting an article.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, pasteText, marks, seedText } from './harness.mjs';
+import { launch, openApp, pasteText, marks, seedText, waitAnnotated } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -61,6 +61,7 @@ test('the sample article loads with one click and survives a reload', async () =
   const { page, seen, context } = await openApp(browser);
   await page.click('#sample');
   await page.waitForSelector('#article mark');
+  await waitAnnotated(page, (await page.inputValue('#input')).length);
   const found = await marks(page);
   assert.ok(found.some(([, l]) => l === 'COMPANY'));
   assert.ok(found.some(([, l]) => l === 'PRODUCT'));
@@ -71,7 +72,7 @@ test('the sample article loads with one click and survives a reload', async () =
   }
   const text = await page.inputValue('#input');
   await page.reload();
-  await page.waitForSelector('#article mark');
+  await waitAnnotated(page, (await page.inputValue('#input')).length);
   assert.equal(await page.inputValue('#input'), text, 'the article is restored after a reload');
   assert.deepEqual(seen.pageErrors, []);
   await context.close();

@@ -1,7 +1,7 @@
 // The reader corrects the marks, and pactlens remembers (issue 6).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, pasteText, marks, marksOf, seedText, selectInArticle } from './harness.mjs';
+import { launch, openApp, pasteText, marks, marksOf, seedText, selectInArticle, waitAnnotated } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -53,7 +53,7 @@ test('relabel, remove, add by selection, undo and redo, and everything survives 
 
   const before = await marks(page);
   await page.reload();
-  await page.waitForSelector('#article mark');
+  await waitAnnotated(page, (await page.inputValue('#input')).length);
   assert.deepEqual(await marks(page), before, 'every edit is still there after a reload');
   assert.deepEqual(seen.pageErrors, []);
   await context.close();

@@ -51,9 +51,17 @@ export async function openApp(browser, url = BASE) {
 /** Replaces the article text as a paste would, and waits for the view. */
 export async function pasteText(page, text) {
   await page.fill('#input', text);
+  await waitAnnotated(page, text.length); // UTF-16 units on both sides
+}
+
+/** Waits until the article shows `length` UTF-16 units and its marks are for that text. */
+export async function waitAnnotated(page, length) {
   await page.waitForFunction(
-    (n) => document.querySelector('#article')?.textContent.length === n,
-    text.length, // UTF-16 units on both sides
+    (n) => {
+      const a = document.querySelector('#article');
+      return a && (n === 0 || (a.textContent.length === n && a.dataset.pending === 'false'));
+    },
+    length,
   );
 }
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openApp, pasteText, marks, seedText, selectInArticle } from './harness.mjs';
+import { launch, openApp, pasteText, marks, seedText, selectInArticle, waitAnnotated } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -78,7 +78,7 @@ test('a share link opens the same marks and cards in a fresh browser profile; a 
   const fresh = await browser.newContext();
   const view = await fresh.newPage();
   await view.goto(link);
-  await view.waitForSelector('#article mark');
+  await waitAnnotated(view, seedText().length);
   assert.deepEqual(await marks(view), want);
   assert.equal(await view.locator('#agreements .card').count(), wantCards);
   await fresh.close();

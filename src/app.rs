@@ -6,19 +6,21 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
-use pactlens_engine::edits::apply_edits;
+use pactlens_engine::edits::{apply_edits, rebase_annotation};
 use pactlens_engine::export::{share, DocumentJson, Edit};
 use pactlens_engine::{Annotation, Label};
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
+use crate::annotator::use_annotator;
 use crate::components::article::ArticleView;
 use crate::components::banner::Banner;
 use crate::components::dictionary::DictionaryPanel;
 use crate::components::input::InputPane;
 use crate::components::inspector::{Inspector, Target};
 use crate::components::legend::Legend;
+use crate::components::progress::Progress;
 use crate::components::sidebar::Sidebar;
 use crate::components::toolbar::Toolbar;
 use crate::error::AppError;
@@ -76,7 +78,14 @@ pub fn app() -> Html {
     };
     let doc = &state.now;
 
-    let annotation: Rc<Annotation> = use_memo(doc.text.clone(), |t| pactlens_engine::annotate(t));
+    // The engine runs in a worker; until its answer for this text arrives,
+    // the last answer is shown, moved onto the text as it changed.
+    let (annotated, cancel) = use_annotator(&doc.text);
+    let pending = annotated.text != doc.text;
+    let annotation: Rc<Annotation> = use_memo(
+        (annotated.text.clone(), annotated.annotation.clone(), doc.text.clone()),
+        |(old, a, new)| rebase_annotation(old, new, a),
+    );
     let edited: Rc<Annotation> = use_memo(
         (
             annotation.clone(),
@@ -229,8 +238,10 @@ pub fn app() -> Html {
                     <Inspector text={doc.text.clone()} annotation={edited.clone()} target={(*target).clone()}
                         can_undo={state.can_undo()} can_redo={state.can_redo()} dispatch={dispatch.clone()}
                         on_target={on_target.clone()} />
+                    <Progress progress={annotated.progress} cancelled={annotated.cancelled && pending}
+                        failed={annotated.failed} on_cancel={cancel} />
                     <ArticleView text={doc.text.clone()} annotation={edited.clone()} focused={*focused}
-                        on_target={on_target.clone()} />
+                        on_target={on_target.clone()} {pending} />
                 </section>
                 <div class="side">
                     <Sidebar text={doc.text.clone()} annotation={edited} focused={*focused} {on_focus} />

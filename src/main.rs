@@ -3,9 +3,11 @@
 //! The engine makes every decision about text; this crate only renders its
 //! output and handles interaction (paste, drop, sample, storage).
 
+mod annotator;
 mod app;
 mod components;
 mod error;
+mod protocol;
 mod selection;
 mod state;
 mod storage;

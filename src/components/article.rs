@@ -20,6 +20,8 @@ pub struct ArticleProps {
     pub focused: Option<usize>,
     /// Called with the mark the reader focuses or clicks.
     pub on_target: Callback<Option<Target>>,
+    /// The annotation is for an earlier version of the text.
+    pub pending: bool,
 }
 
 fn label_class(label: Label) -> &'static str {
@@ -114,5 +116,8 @@ pub fn article_view(props: &ArticleProps) -> Html {
     if at < text.len() {
         nodes.push(html! { { &text[at..] } });
     }
-    html! { <article id="article" class="article" aria-label="Annotated article">{ for nodes }</article> }
+    html! {
+        <article id="article" class="article" aria-label="Annotated article" aria-busy={props.pending.to_string()}
+            data-pending={props.pending.to_string()}>{ for nodes }</article>
+    }
 }

@@ -8,5 +8,6 @@ pub mod graph;
 pub mod input;
 pub mod inspector;
 pub mod legend;
+pub mod progress;
 pub mod sidebar;
 pub mod toolbar;

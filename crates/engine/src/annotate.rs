@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use crate::agreements::agreement_spans;
 use crate::aliases::group_company_names;
 use crate::annotation::{Annotation, Mark};
-use crate::recognise::{candidates, Candidate};
+use crate::recognise::{candidates_with_progress, Candidate};
 use crate::records::records;
 use crate::span::{Label, Source, Span};
 use crate::tagger::Tagger;
@@ -31,6 +31,14 @@ pub fn annotate(text: &str) -> Annotation {
 /// [`annotate`] with another tagger model, for evaluating retrained models
 /// (`pactlens annotate --model`).
 pub fn annotate_with(text: &str, tagger: &Tagger) -> Annotation {
+    annotate_with_progress(text, tagger, &mut |_| {})
+}
+
+/// [`annotate_with`], reporting how much is done (0 to 1) along the way, so
+/// that a page can show progress on a long text. Reports rise monotonically
+/// and end at 1.
+pub fn annotate_with_progress(text: &str, tagger: &Tagger, progress: &mut dyn FnMut(f32)) -> Annotation {
+    progress(0.0);
     let toks = tokens(text);
     let sents = sentences(text);
     let sentence_of = |byte: usize| {
@@ -42,7 +50,9 @@ pub fn annotate_with(text: &str, tagger: &Tagger) -> Annotation {
             .unwrap_or(Span::new(byte, byte))
     };
 
-    let mut entity_cands = candidates(text, tagger);
+    progress(0.05);
+    let mut entity_cands = candidates_with_progress(text, tagger, &mut |f| progress(0.05 + 0.75 * f));
+    progress(0.8);
     let companies: Vec<Span> = entity_cands
         .iter()
         .filter(|c| c.label == Label::Company)
@@ -64,7 +74,9 @@ pub fn annotate_with(text: &str, tagger: &Tagger) -> Annotation {
         m.kind = agreement_cands.iter().find(|a| a.span == m.span).map(|a| a.kind);
     }
     assign_owners(text, &mut marks);
+    progress(0.9);
     let agreements = records(text, &toks, &sents, &marks);
+    progress(1.0);
     Annotation { marks, agreements }
 }
 
@@ -169,6 +181,18 @@ fn possessive_link(between: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn progress_rises_to_one() {
+        let text = "Microsoft and Xiaomi signed a deal. ".repeat(200);
+        let mut seen = Vec::new();
+        let ann = annotate_with_progress(&text, Tagger::builtin(), &mut |f| seen.push(f));
+        assert_eq!(ann, annotate(&text));
+        assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
+        assert_eq!(seen.first(), Some(&0.0));
+        assert_eq!(seen.last(), Some(&1.0));
+        assert!(seen.len() > 10, "the tagger reports along the way");
+    }
 
     #[test]
     fn possessive_links_take_at_most_three_words() {

@@ -181,6 +181,68 @@ pub fn rebase_edits(old: &str, new: &str, edits: &[Edit]) -> Vec<Edit> {
         .collect()
 }
 
+/// Moves an annotation of `old` onto `new` while `new` waits for its own:
+/// marks before the changed region stay, marks after it shift, marks that
+/// touch it are dropped. Agreement records keep their surviving mentions.
+pub fn rebase_annotation(old: &str, new: &str, ann: &Annotation) -> Annotation {
+    if old == new {
+        return ann.clone();
+    }
+    let prefix = common_prefix_bytes(old, new);
+    let suffix = common_suffix_bytes(&old[prefix..], &new[prefix..]);
+    let (changed_start, changed_end) = (prefix, old.len() - suffix);
+    let delta = new.len() as isize - old.len() as isize;
+    let mut index = Vec::with_capacity(ann.marks.len());
+    let mut marks = Vec::with_capacity(ann.marks.len());
+    for m in &ann.marks {
+        let moved = if m.span.end <= changed_start {
+            Some(m.span)
+        } else if m.span.start >= changed_end {
+            let shift = |x: usize| (x as isize + delta) as usize;
+            Some(Span::new(shift(m.span.start), shift(m.span.end)))
+        } else {
+            None
+        };
+        index.push(moved.map(|span| {
+            marks.push(Mark { span, ..m.clone() });
+            marks.len() - 1
+        }));
+    }
+    let agreements = ann
+        .agreements
+        .iter()
+        .map(|r| {
+            let mut r = r.clone();
+            r.mentions = r
+                .mentions
+                .iter()
+                .filter_map(|&i| index.get(i).copied().flatten())
+                .collect();
+            r.evidence.clear();
+            r
+        })
+        .collect();
+    Annotation { marks, agreements }
+}
+
+/// Length in bytes of the common prefix, on a character boundary.
+fn common_prefix_bytes(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, _), _)| i)
+}
+
+/// Length in bytes of the common suffix, on a character boundary.
+fn common_suffix_bytes(a: &str, b: &str) -> usize {
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum()
+}
+
 fn with_range(edit: &Edit, start: usize, end: usize) -> Edit {
     match *edit {
         Edit::Add { label, .. } => Edit::Add { start, end, label },
@@ -334,6 +396,17 @@ mod tests {
             rebase_edits(old, "Acme met Bold and Crux.", &on_bolt),
             [edits[0].clone()]
         );
+    }
+
+    #[test]
+    fn stale_marks_follow_the_text_until_the_new_annotation_arrives() {
+        let old = "Microsoft and Xiaomi signed.";
+        let new = "Microsoft 😀 and Xiaomi signed.";
+        let moved = rebase_annotation(old, new, &annotate(old));
+        let got: Vec<&str> = moved.marks.iter().map(|m| m.span.slice(new)).collect();
+        assert_eq!(got, ["Microsoft", "Xiaomi"]);
+        let edited = rebase_annotation(old, "Microsoft and Xiaomu signed.", &annotate(old));
+        assert_eq!(edited.marks.len(), 1, "the changed name loses its mark");
     }
 
     #[test]

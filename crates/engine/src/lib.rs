@@ -31,6 +31,6 @@ pub mod tagger;
 pub mod text;
 
 pub use agreements::{AgreementKind, Status};
-pub use annotate::{annotate, annotate_with};
+pub use annotate::{annotate, annotate_with, annotate_with_progress};
 pub use annotation::{AgreementRecord, Annotation, CompanyCount, Mark, OwnerProducts, ProductCount, Summary};
 pub use span::{Label, Source, Span};

@@ -155,9 +155,15 @@ pub const LEGAL_SUFFIXES: &[&str] = &[
 /// fairly sure one counts as evidence for an ambiguous lexicon name on the
 /// same words.
 pub fn candidates(text: &str, tagger: &Tagger) -> Vec<Candidate> {
+    candidates_with_progress(text, tagger, &mut |_| {})
+}
+
+/// [`candidates`], reporting the tagger's progress (0 to 1), which is most
+/// of the work on a long text.
+pub fn candidates_with_progress(text: &str, tagger: &Tagger, progress: &mut dyn FnMut(f32)) -> Vec<Candidate> {
     let lexicon = Lexicon::builtin();
     let toks = tokens(text);
-    let tagged = tagger.tag(text);
+    let tagged = tagger.tag_with_progress(text, progress);
     let mut lexical = lexicon_candidates(text, lexicon, &BUILTIN_MATCHER);
     let suffixed = legal_suffix_candidates(text, &toks, lexicon);
     let model_evidence: HashSet<(Span, Label)> = tagged

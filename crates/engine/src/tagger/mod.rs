@@ -311,13 +311,28 @@ impl Tagger {
 
     /// Finds company and product names in `text`, in order, non-overlapping.
     pub fn tag(&self, text: &str) -> Vec<TaggedSpan> {
+        self.tag_with_progress(text, &mut |_| {})
+    }
+
+    /// [`Tagger::tag`], reporting the share of the text done (0 to 1) after
+    /// each sentence, for progress bars on long texts.
+    pub fn tag_with_progress(&self, text: &str, progress: &mut dyn FnMut(f32)) -> Vec<TaggedSpan> {
         let mut out = Vec::new();
         let mut ex = Extractor::default();
         let mut feats = Vec::new();
         let mut em = Vec::new();
         let mut tags = Vec::new();
         let mut marg = Vec::new();
-        for sent in prepare(text) {
+        let sentences = prepare(text);
+        let every = (sentences.len() / 50).max(1);
+        for (n, sent) in sentences.into_iter().enumerate() {
+            if n % every == 0 {
+                progress(
+                    sent.tokens
+                        .first()
+                        .map_or(0.0, |t| t.start as f32 / text.len().max(1) as f32),
+                );
+            }
             ex.features(text, &sent, self.model.bits, &mut feats);
             self.emissions(&feats, &mut em);
             decode::viterbi(&em, &self.model.transitions, None, &mut tags);

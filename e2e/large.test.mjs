@@ -1,0 +1,58 @@
+// A long article is annotated off the main thread with progress (issue 8).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { launch, openApp, waitAnnotated } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('a 1 MB paste shows progress, keeps typing responsive, and its marks arrive', async () => {
+  const { page, seen, context } = await openApp(browser);
+  const sample = readFileSync(path.join(import.meta.dirname, '../static/sample.txt'), 'utf8');
+  let big = '';
+  while (big.length < 1 << 20) big += sample + '\n\n';
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
+      .observe({ type: 'longtask', buffered: false });
+  });
+  await page.evaluate((text) => {
+    const area = document.querySelector('#input');
+    area.value = text;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }, big);
+  // Progress is shown while the worker annotates.
+  await page.locator('#annotate-progress').waitFor({ timeout: 20000 });
+  // Typing lands while the annotation runs.
+  await page.focus('#input');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Zorblat');
+  assert.ok((await page.inputValue('#input')).endsWith(' Zorblat'), 'the keystrokes landed');
+  await waitAnnotated(page, big.length + ' Zorblat'.length);
+  assert.ok(await page.locator('#article mark[data-label="COMPANY"]').count() > 1000, 'marks for the whole text');
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  console.log(`long tasks on the main thread: ${longTasks.length}, longest ${Math.max(0, ...longTasks).toFixed(0)} ms`);
+  assert.deepEqual(seen.pageErrors, []);
+  await context.close();
+});
+
+test('a long annotation can be cancelled, and editing starts it again', async () => {
+  const { page, context } = await openApp(browser);
+  const sample = readFileSync(path.join(import.meta.dirname, '../static/sample.txt'), 'utf8');
+  const big = (sample + '\n\n').repeat(400);
+  await page.evaluate((text) => {
+    const area = document.querySelector('#input');
+    area.value = text;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }, big);
+  await page.locator('#cancel').click({ timeout: 20000 });
+  await page.locator('.progress', { hasText: 'Annotation cancelled' }).waitFor();
+  await page.focus('#input');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('!');
+  await waitAnnotated(page, big.length + 1);
+  await context.close();
+});

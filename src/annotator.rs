@@ -1,0 +1,199 @@
+//! Annotation off the main thread: a hook that sends the text to the
+//! annotation worker and hands back its latest result, with progress.
+//!
+//! At most one request is in flight: while the worker is busy, only the
+//! newest text waits (older ones are never sent), so fast typing in a long
+//! article does not pile up work. Cancel terminates the worker and starts a
+//! fresh one.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use pactlens_engine::Annotation;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{MessageEvent, Worker};
+use yew::prelude::*;
+
+use crate::protocol::{Reply, Request};
+
+/// Where Trunk puts the worker's loader script.
+const WORKER_URL: &str = "./pactlens-worker_loader.js";
+
+/// What the page shows of the annotation.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Annotated {
+    /// The text the annotation belongs to (may lag behind the article).
+    pub text: String,
+    /// The engine's output for `text`.
+    pub annotation: Rc<Annotation>,
+    /// Share done of a long annotation under way, if any.
+    pub progress: Option<f32>,
+    /// The reader cancelled the last annotation.
+    pub cancelled: bool,
+    /// The worker could not be started or failed.
+    pub failed: bool,
+}
+
+/// The worker and what is in flight; shared by the hook and the worker's
+/// message handler.
+#[derive(Default)]
+struct Channel {
+    worker: Option<Worker>,
+    /// The worker said it is listening.
+    ready: bool,
+    /// Id and text of the request in flight.
+    in_flight: Option<(u64, String)>,
+    next_id: u64,
+    /// The newest text that arrived while the worker was busy.
+    waiting: Option<String>,
+    /// What the page shows; the hook re-renders after each change.
+    shown: Annotated,
+    handlers: Vec<Closure<dyn FnMut(MessageEvent)>>,
+}
+
+type Shared = Rc<RefCell<Channel>>;
+
+/// Sends `text` now if the worker is ready and idle, else keeps it as the
+/// text to send next.
+fn submit(channel: &Shared, text: String) {
+    let idle = {
+        let c = channel.borrow();
+        c.ready && c.in_flight.is_none()
+    };
+    if idle {
+        send(channel, text);
+    } else {
+        channel.borrow_mut().waiting = Some(text);
+    }
+}
+
+fn send(channel: &Shared, text: String) {
+    let mut c = channel.borrow_mut();
+    c.next_id += 1;
+    let id = c.next_id;
+    let json = serde_json::to_string(&Request { id, text: text.clone() });
+    let sent = match (&c.worker, json) {
+        (Some(worker), Ok(json)) => worker.post_message(&JsValue::from_str(&json)).is_ok(),
+        _ => false,
+    };
+    c.in_flight = sent.then_some((id, text));
+    if !sent {
+        c.shown.failed = true;
+    }
+}
+
+fn on_reply(channel: &Shared, reply: Reply) {
+    let mut c = channel.borrow_mut();
+    let current = c.in_flight.as_ref().map(|(id, _)| *id);
+    match reply {
+        Reply::Ready => {
+            c.ready = true;
+            if let Some(text) = c.waiting.take() {
+                drop(c);
+                send(channel, text);
+            }
+        }
+        Reply::Progress { id, done } if Some(id) == current => c.shown.progress = Some(done),
+        Reply::Progress { .. } => {}
+        Reply::Done { id, annotation } if Some(id) == current => {
+            if let Some((_, text)) = c.in_flight.take() {
+                c.shown = Annotated {
+                    text,
+                    annotation: Rc::new(annotation),
+                    ..Annotated::default()
+                };
+            }
+            if let Some(text) = c.waiting.take() {
+                drop(c);
+                send(channel, text);
+            }
+        }
+        Reply::Done { .. } => {}
+    }
+}
+
+fn start(channel: &Shared, rerender: Rc<dyn Fn()>) {
+    let worker = match Worker::new(WORKER_URL) {
+        Ok(w) => w,
+        Err(_) => {
+            channel.borrow_mut().shown.failed = true;
+            return;
+        }
+    };
+    let onmessage = {
+        let (channel, rerender) = (channel.clone(), rerender.clone());
+        Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            if let Some(reply) = e
+                .data()
+                .as_string()
+                .and_then(|j| serde_json::from_str::<Reply>(&j).ok())
+            {
+                on_reply(&channel, reply);
+                rerender();
+            }
+        })
+    };
+    let onerror = {
+        let channel = channel.clone();
+        Closure::<dyn FnMut(MessageEvent)>::new(move |_: MessageEvent| {
+            let mut c = channel.borrow_mut();
+            c.shown.failed = true;
+            c.shown.progress = None;
+            drop(c);
+            rerender();
+        })
+    };
+    worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+    let mut c = channel.borrow_mut();
+    c.worker = Some(worker);
+    c.ready = false;
+    c.in_flight = None;
+    c.handlers = vec![onmessage, onerror];
+}
+
+/// Annotates `text` in the worker; returns the latest result and a
+/// callback that cancels the annotation under way.
+#[hook]
+pub fn use_annotator(text: &str) -> (Annotated, Callback<()>) {
+    let channel: Shared = use_mut_ref(Channel::default);
+    let update = use_force_update();
+    let rerender: Rc<dyn Fn()> = {
+        let update = update.clone();
+        Rc::new(move || update.force_update())
+    };
+    {
+        let (channel, rerender) = (channel.clone(), rerender.clone());
+        use_effect_with((), move |_| {
+            start(&channel, rerender);
+            move || {
+                if let Some(w) = channel.borrow_mut().worker.take() {
+                    w.terminate();
+                }
+            }
+        });
+    }
+    {
+        let channel = channel.clone();
+        use_effect_with(text.to_string(), move |text| submit(&channel, text.clone()));
+    }
+    let cancel = {
+        let (channel, rerender) = (channel.clone(), rerender.clone());
+        Callback::from(move |_| {
+            {
+                let mut c = channel.borrow_mut();
+                if let Some(w) = c.worker.take() {
+                    w.terminate();
+                }
+                c.waiting = None;
+                c.shown.progress = None;
+                c.shown.cancelled = true;
+            }
+            start(&channel, rerender.clone());
+            rerender();
+        })
+    };
+    let shown = channel.borrow().shown.clone();
+    (shown, cancel)
+}
