@@ -43,7 +43,17 @@ step "page size (gzipped wasm + JS within 1.5 MB)" "$ROOT/scripts/size.sh"
 
 # End-to-end: serve the page with the README's serve command on a spare port
 # and drive it in real headless Chromium.
-PORT="${PACTLENS_E2E_PORT:-18080}"
+# A port nothing answers on, so a server the developer left running is
+# never mistaken for the one under test.
+PORT="${PACTLENS_E2E_PORT:-}"
+if [ -z "$PORT" ]; then
+    for candidate in $(seq 18080 18180); do
+        if ! curl -s -o /dev/null "http://127.0.0.1:$candidate/"; then
+            PORT=$candidate
+            break
+        fi
+    done
+fi
 LOG="$(mktemp)"
 PACTLENS_PORT="$PORT" "$ROOT/scripts/serve.sh" >"$LOG" 2>&1 &
 SERVER=$!
