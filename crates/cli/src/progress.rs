@@ -1,6 +1,7 @@
 //! A progress bar on standard error, shown only when it is a terminal.
 
 use std::io::IsTerminal;
+use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -31,7 +32,7 @@ impl Progress {
             Some(len) => (
                 ProgressBar::new(len),
                 Unit::Bytes,
-                "{bar:40} {bytes}/{total_bytes} ({binary_bytes_per_sec}, {eta} left)",
+                "{spinner} {bar:40} {bytes}/{total_bytes} ({binary_bytes_per_sec}, {eta} left)",
             ),
             None => (
                 ProgressBar::new_spinner(),
@@ -42,6 +43,9 @@ impl Progress {
         let style = ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar());
         bar.set_style(style);
         bar.set_draw_target(ProgressDrawTarget::stderr());
+        // Counts move a batch at a time; the ticks show that work goes on
+        // in between.
+        bar.enable_steady_tick(Duration::from_millis(200));
         Progress { bar, unit }
     }
 
