@@ -20,6 +20,9 @@ pub enum LineError {
     /// The line is not a JSON object with a string `text` and an `id`.
     #[error("bad JSON: {0}")]
     BadJson(String),
+    /// The annotation could not be written as JSON.
+    #[error("cannot write the annotation as JSON: {0}")]
+    Output(String),
 }
 
 /// Annotates one line; blank lines give `Ok(None)`.
@@ -36,6 +39,17 @@ pub fn annotate_line(line: &[u8], tagger: &Tagger) -> Result<Option<EvalDocument
     };
     let ann = pactlens_engine::annotate_with(&doc.text, tagger);
     Ok(Some(EvalDocument::new(&id, &doc.text, &ann)))
+}
+
+/// Annotates one line into its evaluation-format JSON (without a newline);
+/// blank lines give `Ok(None)`.
+pub fn annotate_line_to_json(line: &[u8], tagger: &Tagger) -> Result<Option<Vec<u8>>, LineError> {
+    let Some(doc) = annotate_line(line, tagger)? else {
+        return Ok(None);
+    };
+    serde_json::to_vec(&doc)
+        .map(Some)
+        .map_err(|e| LineError::Output(e.to_string()))
 }
 
 #[cfg(test)]

@@ -5,7 +5,10 @@
 //! * `pactlens annotate --jsonl INPUT.jsonl` reads `{"id", "text"}` lines and
 //!   prints one evaluation-format line per document (ANNOTATION.md), so that
 //!   `tools/score.py` can score it. A bad line is reported with its number on
-//!   stderr and skipped; the exit status is then 1.
+//!   stderr and skipped; the exit status is then 1. Documents are annotated
+//!   in parallel in bounded batches (see `batch`), so memory stays flat; the
+//!   output keeps the input's order. A progress bar shows on stderr when it
+//!   is a terminal.
 //! * `pactlens export --format html|json|w3c|md|csv [FILE|-]` prints one
 //!   text in the chosen format (see `pactlens_engine::export`). `csv` prints
 //!   one row per mark; with `--agreements`, one row per agreement record
@@ -14,7 +17,9 @@
 //!   text on standard output and its length on standard error; a text too
 //!   long for a link is an error (share it with `export --format json`).
 
+mod batch;
 mod jsonl;
+mod progress;
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Write};
@@ -154,15 +159,15 @@ fn display(path: &Path) -> String {
     }
 }
 
-fn open(path: &Path) -> Result<Box<dyn BufRead>, CliError> {
+fn open(path: &Path) -> Result<Box<dyn BufRead + Send>, CliError> {
     if path.as_os_str() == "-" {
-        return Ok(Box::new(BufReader::new(io::stdin())));
+        return Ok(Box::new(BufReader::with_capacity(1 << 16, io::stdin())));
     }
     let file = File::open(path).map_err(|source| CliError::Open {
         path: display(path),
         source,
     })?;
-    Ok(Box::new(BufReader::new(file)))
+    Ok(Box::new(BufReader::with_capacity(1 << 16, file)))
 }
 
 fn load_tagger(path: Option<&Path>) -> Result<Option<Tagger>, CliError> {
@@ -268,28 +273,31 @@ fn annotate_text(path: &Path, tagger: &Tagger) -> Result<(), CliError> {
 
 fn annotate_jsonl(path: &Path, tagger: &Tagger) -> Result<(), CliError> {
     let input = open(path)?;
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    let mut bad = 0usize;
-    for (i, line) in input.split(b'\n').enumerate() {
-        let line = line.map_err(|source| CliError::Open {
+    // The size of a regular file; pipes and stdin have none, and count lines.
+    let size = (path.as_os_str() != "-")
+        .then(|| std::fs::metadata(path).ok())
+        .flatten()
+        .filter(|meta| meta.is_file())
+        .map(|meta| meta.len());
+    let progress = progress::Progress::for_input(size);
+    let name = display(path);
+    let summary = batch::annotate_stream(
+        input,
+        io::stdout().lock(),
+        tagger,
+        batch::Limits::default(),
+        &progress,
+        |line, e| eprintln!("pactlens: {name}: line {line}: {e}"),
+    )
+    .map_err(|e| match e {
+        batch::StreamError::Read(source) => CliError::Open {
             path: display(path),
             source,
-        })?;
-        match jsonl::annotate_line(&line, tagger) {
-            Ok(None) => {}
-            Ok(Some(doc)) => {
-                serde_json::to_writer(&mut out, &doc).map_err(|e| CliError::Write(e.into()))?;
-                writeln!(out).map_err(CliError::Write)?;
-            }
-            Err(e) => {
-                bad += 1;
-                eprintln!("pactlens: {}: line {}: {e}", display(path), i + 1);
-            }
-        }
-    }
-    out.flush().map_err(CliError::Write)?;
-    if bad > 0 {
-        return Err(CliError::BadLines(bad));
+        },
+        batch::StreamError::Write(e) => CliError::Write(e),
+    })?;
+    if summary.bad > 0 {
+        return Err(CliError::BadLines(summary.bad));
     }
     Ok(())
 }

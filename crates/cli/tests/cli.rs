@@ -211,3 +211,57 @@ fn share_refuses_a_text_too_long_for_a_link() {
     assert!(stderr.contains("export --format json"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1);
 }
+
+/// `n` short documents with ids 0..n, some naming companies.
+fn many_documents(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("{{\"id\":{i},\"text\":\"Report {i}: Microsoft and Xiaomi signed a deal, said Samsung.\"}}\n"))
+        .collect()
+}
+
+fn ids(stdout: &[u8]) -> Vec<String> {
+    String::from_utf8(stdout.to_vec())
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn jsonl_output_keeps_the_input_order() {
+    let out = pactlens(&["annotate", "--jsonl", "-"], many_documents(500).as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let expected: Vec<String> = (0..500).map(|i| i.to_string()).collect();
+    assert_eq!(ids(&out.stdout), expected);
+    assert!(out.stderr.is_empty(), "no progress bar when stderr is not a terminal");
+
+    // The same from a file, whose size the progress bar would use.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("in.jsonl");
+    std::fs::write(&path, many_documents(500)).unwrap();
+    let from_file = pactlens(&["annotate", "--jsonl", path.to_str().unwrap()], b"");
+    assert!(from_file.status.success());
+    assert_eq!(from_file.stdout, out.stdout);
+}
+
+#[test]
+fn a_bad_line_deep_in_a_large_batch_gets_its_own_number() {
+    let mut lines: Vec<String> = many_documents(3000).lines().map(str::to_string).collect();
+    lines[1733] = "{\"id\":\"no text\"}".to_string();
+    let input = lines.join("\n") + "\n";
+    let out = pactlens(&["annotate", "--jsonl", "-"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("pactlens: standard input: line 1734: bad JSON: missing field `text`"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 2, "the bad line, then the count: {stderr}");
+    let expected: Vec<String> = (0..3000).filter(|&i| i != 1733).map(|i| i.to_string()).collect();
+    assert_eq!(ids(&out.stdout), expected);
+}
