@@ -12,6 +12,9 @@
 //! mention or a dealing verb; records with the same parties and kind merge,
 //! and a mention with no company in its sentence joins the record before it.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
@@ -288,10 +291,19 @@ pub fn agreement_spans(
     let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
     let mut out = Vec::new();
     let mut i = 0;
+    // Heads by their first word, so most tokens cost one hash lookup.
+    static BY_FIRST: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
+        let mut map: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        for (i, (words, _, _)) in HEADS.iter().enumerate() {
+            map.entry(words[0]).or_default().push(i);
+        }
+        map
+    });
     let head_at = |i: usize| {
-        HEADS.iter().find_map(|(words, strength, kind)| {
+        BY_FIRST.get(lower.get(i)?.as_str())?.iter().find_map(|&h| {
+            let (words, strength, kind) = HEADS[h];
             let fits = i + words.len() <= toks.len() && words.iter().zip(&lower[i..]).all(|(w, t)| w == t);
-            fits.then_some((words.len(), *strength, *kind))
+            fits.then_some((words.len(), strength, kind))
         })
     };
     while i < toks.len() {

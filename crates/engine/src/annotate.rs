@@ -51,7 +51,7 @@ pub fn annotate_with_progress(text: &str, tagger: &Tagger, progress: &mut dyn Fn
     };
 
     progress(0.05);
-    let mut entity_cands = candidates_with_progress(text, tagger, &mut |f| progress(0.05 + 0.75 * f));
+    let mut entity_cands = candidates_with_progress(text, &toks, tagger, &mut |f| progress(0.05 + 0.75 * f));
     progress(0.8);
     let companies: Vec<Span> = entity_cands
         .iter()

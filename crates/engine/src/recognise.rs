@@ -155,17 +155,21 @@ pub const LEGAL_SUFFIXES: &[&str] = &[
 /// fairly sure one counts as evidence for an ambiguous lexicon name on the
 /// same words.
 pub fn candidates(text: &str, tagger: &Tagger) -> Vec<Candidate> {
-    candidates_with_progress(text, tagger, &mut |_| {})
+    candidates_with_progress(text, &tokens(text), tagger, &mut |_| {})
 }
 
-/// [`candidates`], reporting the tagger's progress (0 to 1), which is most
-/// of the work on a long text.
-pub fn candidates_with_progress(text: &str, tagger: &Tagger, progress: &mut dyn FnMut(f32)) -> Vec<Candidate> {
+/// [`candidates`] for a text already split into `toks`, reporting the
+/// tagger's progress (0 to 1), which is most of the work on a long text.
+pub fn candidates_with_progress(
+    text: &str,
+    toks: &[Token<'_>],
+    tagger: &Tagger,
+    progress: &mut dyn FnMut(f32),
+) -> Vec<Candidate> {
     let lexicon = Lexicon::builtin();
-    let toks = tokens(text);
     let tagged = tagger.tag_with_progress(text, progress);
     let mut lexical = lexicon_candidates(text, lexicon, &BUILTIN_MATCHER);
-    let suffixed = legal_suffix_candidates(text, &toks, lexicon);
+    let suffixed = legal_suffix_candidates(text, toks, lexicon);
     let model_evidence: HashSet<(Span, Label)> = tagged
         .iter()
         .filter(|t| t.score >= MODEL_EVIDENCE)
@@ -188,7 +192,7 @@ pub fn candidates_with_progress(text: &str, tagger: &Tagger, progress: &mut dyn 
         })
         .collect();
     let mut confident: Vec<(Span, String)> = suffixed.iter().map(|c| (c.span, c.canonical.clone())).collect();
-    for name in context_companies(text, &toks) {
+    for name in context_companies(text, toks) {
         let canonical = name.span.slice(text).to_string();
         found.push(Candidate {
             span: name.span,
@@ -213,7 +217,7 @@ pub fn candidates_with_progress(text: &str, tagger: &Tagger, progress: &mut dyn 
             .take_while(|k| k.start < span.end)
             .any(|k| *k != span && k.end <= span.end)
     };
-    let products: Vec<Span> = context_products(text, &toks)
+    let products: Vec<Span> = context_products(text, toks)
         .into_iter()
         .filter(|&s| !holds_known(s))
         .collect();

@@ -28,6 +28,7 @@
 //! elements by binary search, and scans around a trigger are bounded.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use crate::agreements::{AgreementKind, Status};
 use crate::annotation::{AgreementRecord, Mark};
@@ -497,7 +498,10 @@ const WEEKDAYS: &[&str] = &[
 ];
 
 fn verb(word: &str) -> Option<(Option<AgreementKind>, Status, bool)> {
-    VERBS.iter().find(|v| v.0 == word).map(|v| (v.1, v.2, v.3))
+    // Looked up for every word of every sentence: a hash map, not a scan.
+    static BY_WORD: LazyLock<HashMap<&'static str, (Option<AgreementKind>, Status, bool)>> =
+        LazyLock::new(|| VERBS.iter().map(|v| (v.0, (v.1, v.2, v.3))).collect());
+    BY_WORD.get(word).copied()
 }
 
 fn purpose(word: &str) -> Option<AgreementKind> {
