@@ -497,9 +497,13 @@ const WEEKDAYS: &[&str] = &[
     "Sunday",
 ];
 
-fn verb(word: &str) -> Option<(Option<AgreementKind>, Status, bool)> {
+/// What a dealing verb says: the kind it implies, the status, and the flag
+/// of its `VERBS` row.
+type VerbSense = (Option<AgreementKind>, Status, bool);
+
+fn verb(word: &str) -> Option<VerbSense> {
     // Looked up for every word of every sentence: a hash map, not a scan.
-    static BY_WORD: LazyLock<HashMap<&'static str, (Option<AgreementKind>, Status, bool)>> =
+    static BY_WORD: LazyLock<HashMap<&'static str, VerbSense>> =
         LazyLock::new(|| VERBS.iter().map(|v| (v.0, (v.1, v.2, v.3))).collect());
     BY_WORD.get(word).copied()
 }
