@@ -497,8 +497,8 @@ const WEEKDAYS: &[&str] = &[
     "Sunday",
 ];
 
-/// What a dealing verb says: the kind it implies, the status, and the flag
-/// of its `VERBS` row.
+/// What a dealing verb says: the kind it implies, the status, and whether
+/// it reports a deal on its own (see `VERBS`).
 type VerbSense = (Option<AgreementKind>, Status, bool);
 
 fn verb(word: &str) -> Option<VerbSense> {
