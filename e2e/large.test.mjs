@@ -34,7 +34,8 @@ test('a 1 MB paste shows progress, keeps typing responsive, and its marks arrive
   await waitAnnotated(page, big.length + ' Zorblat'.length);
   assert.ok(await page.locator('#article mark[data-label="COMPANY"]').count() > 1000, 'marks for the whole text');
   const longTasks = await page.evaluate(() => window.__longTasks);
-  console.log(`long tasks on the main thread: ${longTasks.length}, longest ${Math.max(0, ...longTasks).toFixed(0)} ms`);
+  const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0);
+  console.log(`1 MB: long tasks on the main thread: ${longTasks.length}, longest ${Math.max(0, ...longTasks).toFixed(0)} ms; page JS heap ${(heap / 1048576).toFixed(0)} MB`);
   assert.deepEqual(seen.pageErrors, []);
   await context.close();
 });
