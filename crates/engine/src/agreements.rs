@@ -12,13 +12,12 @@
 //! mention or a dealing verb; records with the same parties and kind merge,
 //! and a mention with no company in its sentence joins the record before it.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
-use crate::text::Token;
+use crate::text::{Token, WordMap};
 
 /// What the parties agreed to do (ANNOTATION.md's list).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -292,8 +291,8 @@ pub fn agreement_spans(
     let mut out = Vec::new();
     let mut i = 0;
     // Heads by their first word, so most tokens cost one hash lookup.
-    static BY_FIRST: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
-        let mut map: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    static BY_FIRST: LazyLock<WordMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
+        let mut map: WordMap<&'static str, Vec<usize>> = WordMap::default();
         for (i, (words, _, _)) in HEADS.iter().enumerate() {
             map.entry(words[0]).or_default().push(i);
         }

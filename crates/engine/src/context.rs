@@ -14,10 +14,8 @@
 //! titles are never companies. Each cue is a pattern of English news prose,
 //! not a name list, so it carries over to articles the engine has not seen.
 
-use std::collections::HashMap;
-
 use crate::span::Span;
-use crate::text::Token;
+use crate::text::{Token, WordMap};
 
 /// Nouns that, right before a name, say it is a company.
 const NOUN_CUES: &[&str] = &[
@@ -633,7 +631,7 @@ pub fn context_companies(text: &str, toks: &[Token<'_>]) -> Vec<ContextName> {
 /// Entertainment" → "Shanda". A one-word short form must also appear
 /// capitalised mid-sentence elsewhere in the text, so that a common word
 /// ("United" of "United Bank") is not taken for the name.
-fn short_form(text: &str, toks: &[Token<'_>], proper: &HashMap<&str, usize>, a: usize, b: usize) -> Option<Span> {
+fn short_form(text: &str, toks: &[Token<'_>], proper: &WordMap<&str, usize>, a: usize, b: usize) -> Option<Span> {
     let mut end = b;
     while end > a + 1 && (COMPANY_HEADS.contains(&toks[end - 1].text) || DESCRIPTORS.contains(&toks[end - 1].text)) {
         end -= 1;
@@ -661,8 +659,8 @@ fn mid_sentence(text: &str, prev: &Token<'_>, next: &Token<'_>) -> bool {
 /// How often each capitalised word occurs inside a sentence rather than at
 /// its start: proper nouns, not sentence-initial capitals. One pass, so the
 /// short-form check stays linear.
-fn capitalised_mid_sentence<'t>(text: &str, toks: &[Token<'t>]) -> HashMap<&'t str, usize> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+fn capitalised_mid_sentence<'t>(text: &str, toks: &[Token<'t>]) -> WordMap<&'t str, usize> {
+    let mut counts: WordMap<&str, usize> = WordMap::default();
     for pair in toks.windows(2) {
         if pair[1].is_capitalised() && mid_sentence(text, &pair[0], &pair[1]) {
             *counts.entry(pair[1].text).or_default() += 1;

@@ -33,7 +33,7 @@ use std::sync::LazyLock;
 use crate::agreements::{AgreementKind, Status};
 use crate::annotation::{AgreementRecord, Mark};
 use crate::span::{Label, Span};
-use crate::text::Token;
+use crate::text::{Token, WordMap};
 
 /// What an element of a unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -503,7 +503,7 @@ type VerbSense = (Option<AgreementKind>, Status, bool);
 
 fn verb(word: &str) -> Option<VerbSense> {
     // Looked up for every word of every sentence: a hash map, not a scan.
-    static BY_WORD: LazyLock<HashMap<&'static str, VerbSense>> =
+    static BY_WORD: LazyLock<WordMap<&'static str, VerbSense>> =
         LazyLock::new(|| VERBS.iter().map(|v| (v.0, (v.1, v.2, v.3))).collect());
     BY_WORD.get(word).copied()
 }
