@@ -50,7 +50,7 @@ fn timings() {
     let t0 = now_ms();
     annotate("warm up");
     let startup = now_ms() - t0;
-    let sample: Vec<f64> = (0..50)
+    let sample: Vec<f64> = (0..300)
         .map(|_| {
             let t = now_ms();
             annotate(SAMPLE);
