@@ -54,6 +54,30 @@ pub fn evidence_quote(text: &str, record: &AgreementRecord) -> Option<String> {
     Some(format!("{cut}…"))
 }
 
+/// Click and key (Enter, Space) handlers that open record `index`, or close
+/// it when it is `open`; cards and graph edges share them.
+pub fn toggle_handlers(
+    on_focus: &Callback<Option<usize>>,
+    index: usize,
+    open: bool,
+) -> (Callback<MouseEvent>, Callback<KeyboardEvent>) {
+    let toggle = {
+        let on_focus = on_focus.clone();
+        move || on_focus.emit(if open { None } else { Some(index) })
+    };
+    let onclick = {
+        let toggle = toggle.clone();
+        Callback::from(move |_: MouseEvent| toggle())
+    };
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" || e.key() == " " {
+            e.prevent_default();
+            toggle();
+        }
+    });
+    (onclick, onkeydown)
+}
+
 /// Props: the text, its annotation, which card is open and how to open one.
 #[derive(Properties, PartialEq)]
 pub struct CardsProps {
@@ -72,20 +96,7 @@ pub struct CardsProps {
 pub fn agreement_cards(props: &CardsProps) -> Html {
     let cards = props.annotation.agreements.iter().enumerate().map(|(i, r)| {
         let open = props.focused == Some(i);
-        let toggle = {
-            let on_focus = props.on_focus.clone();
-            move || on_focus.emit(if open { None } else { Some(i) })
-        };
-        let onclick = {
-            let toggle = toggle.clone();
-            Callback::from(move |_: MouseEvent| toggle())
-        };
-        let onkeydown = Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" || e.key() == " " {
-                e.prevent_default();
-                toggle();
-            }
-        });
+        let (onclick, onkeydown) = toggle_handlers(&props.on_focus, i, open);
         html! {
             <li class={classes!("card", open.then_some("open"))} role="button" tabindex="0"
                 aria-pressed={open.to_string()} data-record={i.to_string()} {onclick} {onkeydown}

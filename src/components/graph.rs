@@ -6,10 +6,9 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use pactlens_engine::{Annotation, Label};
-use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
-use crate::components::cards::{kind_name, status_name};
+use crate::components::cards::{kind_name, status_name, toggle_handlers};
 
 /// Props: the annotation and how to open a card.
 #[derive(Properties, PartialEq)]
@@ -73,20 +72,7 @@ pub fn partner_graph(props: &GraphProps) -> Html {
     });
     let edges = edges.map(|(ri, a, b, open, r)| {
         let ((x1, y1), (x2, y2)) = (place(a), place(b));
-        let toggle = {
-            let on_focus = props.on_focus.clone();
-            move || on_focus.emit(if open { None } else { Some(ri) })
-        };
-        let onclick = {
-            let toggle = toggle.clone();
-            Callback::from(move |_: MouseEvent| toggle())
-        };
-        let onkeydown = Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" || e.key() == " " {
-                e.prevent_default();
-                toggle();
-            }
-        });
+        let (onclick, onkeydown) = toggle_handlers(&props.on_focus, ri, open);
         let tip = format!(
             "{}: {} ({}){}",
             r.parties.join(" – "),

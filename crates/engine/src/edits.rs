@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::annotation::{Annotation, Mark};
+use crate::annotation::{AgreementRecord, Annotation, Mark};
 use crate::export::Edit;
 use crate::offsets::{OffsetMap, Unit};
 use crate::recognise::bare_name;
@@ -120,22 +120,26 @@ pub fn apply_edits(text: &str, ann: &Annotation, dictionary: &Dictionary, edits:
             Edit::Remove { .. } => marks.retain(|m| m.span != span),
         }
     }
-    let agreements = ann
-        .agreements
-        .iter()
-        .map(|r| {
-            let mut r = r.clone();
-            r.mentions = r
-                .mentions
-                .iter()
-                .filter_map(|&i| ann.marks.get(i))
-                .filter_map(|old| marks.binary_search_by_key(&old.span, |m| m.span).ok())
-                .filter(|&i| marks[i].label == Label::Agreement)
-                .collect();
-            r
-        })
-        .collect();
+    let agreements = remap_mentions(ann, |i| {
+        let old = ann.marks.get(i)?;
+        marks
+            .binary_search_by_key(&old.span, |m| m.span)
+            .ok()
+            .filter(|&j| marks[j].label == Label::Agreement)
+    });
     Annotation { marks, agreements }
+}
+
+/// The agreement records of `ann` with each mention index mapped through
+/// `new_index`; mentions it maps to nothing are dropped.
+fn remap_mentions(ann: &Annotation, new_index: impl Fn(usize) -> Option<usize>) -> Vec<AgreementRecord> {
+    ann.agreements
+        .iter()
+        .map(|r| AgreementRecord {
+            mentions: r.mentions.iter().filter_map(|&i| new_index(i)).collect(),
+            ..r.clone()
+        })
+        .collect()
 }
 
 /// Inserts `mark`, removing the marks it overlaps, keeping `marks` sorted.
@@ -208,20 +212,12 @@ pub fn rebase_annotation(old: &str, new: &str, ann: &Annotation) -> Annotation {
             marks.len() - 1
         }));
     }
-    let agreements = ann
-        .agreements
-        .iter()
-        .map(|r| {
-            let mut r = r.clone();
-            r.mentions = r
-                .mentions
-                .iter()
-                .filter_map(|&i| index.get(i).copied().flatten())
-                .collect();
-            r.evidence.clear();
-            r
-        })
-        .collect();
+    let mut agreements = remap_mentions(ann, |i| index.get(i).copied().flatten());
+    // Evidence sentences moved with the text; they come back with the new
+    // annotation.
+    for r in &mut agreements {
+        r.evidence.clear();
+    }
     Annotation { marks, agreements }
 }
 
