@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use pactlens_engine::edits::{apply_edits, rebase_annotation};
-use pactlens_engine::export::{share, DocumentJson, Edit};
+use pactlens_engine::export::{share, Edit};
 use pactlens_engine::{Annotation, Label};
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
@@ -95,11 +95,8 @@ pub fn app() -> Html {
         ),
         |(a, t, e, d)| apply_edits(t, a, d, e),
     );
-    let export_doc: Rc<DocumentJson> = use_memo((edited.clone(), doc.text.clone(), doc.edits.clone()), |(a, t, e)| {
-        let mut d = DocumentJson::new(t, a);
-        d.edits = e.clone();
-        d
-    });
+    let export_text: Rc<str> = (*use_memo(doc.text.clone(), |t| -> Rc<str> { Rc::from(t.as_str()) })).clone();
+    let export_edits: Rc<Vec<Edit>> = use_memo(doc.edits.clone(), |e| e.clone());
 
     // The agreement card the reader opened, and the mark or selection the
     // inspector acts on. Both reset when the text changes.
@@ -234,7 +231,8 @@ pub fn app() -> Html {
             <main class="layout">
                 <section class="workspace" aria-label="Article">
                     <InputPane text={doc.text.clone()} on_text={on_type} {on_load} on_error={push_error.clone()} />
-                    <Toolbar doc={export_doc} on_error={push_error.clone()} />
+                    <Toolbar text={export_text} annotation={edited.clone()} edits={export_edits}
+                        on_error={push_error.clone()} />
                     <Inspector text={doc.text.clone()} annotation={edited.clone()} target={(*target).clone()}
                         can_undo={state.can_undo()} can_redo={state.can_redo()} dispatch={dispatch.clone()}
                         on_target={on_target.clone()} />

@@ -4,18 +4,24 @@
 
 use std::rc::Rc;
 
-use pactlens_engine::export::{csv, html, markdown, share, w3c, DocumentJson};
+use pactlens_engine::export::{csv, html, markdown, share, w3c, DocumentJson, Edit};
+use pactlens_engine::Annotation;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 use yew::prelude::*;
 
 use crate::error::AppError;
 
-/// Props: the document to export and where problems go.
+/// Props: what to export and where problems go. The export document is
+/// built only when the reader asks for one, not on every keystroke.
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
-    /// The document as the reader sees it (marks after edits, edits listed).
-    pub doc: Rc<DocumentJson>,
+    /// The article.
+    pub text: Rc<str>,
+    /// Its marks as the reader sees them (after edits).
+    pub annotation: Rc<Annotation>,
+    /// The reader's edits, listed in JSON exports and share links.
+    pub edits: Rc<Vec<Edit>>,
     /// Called when an export or the link cannot be made.
     pub on_error: Callback<AppError>,
 }
@@ -112,12 +118,14 @@ fn share_url(fragment: &str) -> String {
 pub fn toolbar(props: &ToolbarProps) -> Html {
     let link = use_state(|| None::<String>);
     let copied = use_state(|| false);
-    let empty = props.doc.text.trim().is_empty();
+    let empty = props.text.trim().is_empty();
 
     let buttons = Format::ALL.iter().map(|&format| {
-        let doc = props.doc.clone();
+        let (text, annotation, edits) = (props.text.clone(), props.annotation.clone(), props.edits.clone());
         let on_error = props.on_error.clone();
         let onclick = Callback::from(move |_| {
+            let mut doc = DocumentJson::new(&text, &annotation);
+            doc.edits = (*edits).clone();
             let (name, mime) = format.file();
             if let Err(why) = download(name, mime, &format.render(&doc)) {
                 on_error.emit(AppError::Export(why.to_string()));
@@ -127,12 +135,12 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     });
 
     let on_share = {
-        let doc = props.doc.clone();
+        let (text, edits) = (props.text.clone(), props.edits.clone());
         let link = link.clone();
         let copied = copied.clone();
         let on_error = props.on_error.clone();
         Callback::from(move |_| {
-            let fragment = share::encode(&doc.text, &doc.edits);
+            let fragment = share::encode(&text, &edits);
             copied.set(false);
             if !share::fits_in_link(&fragment) {
                 link.set(None);
