@@ -247,7 +247,18 @@ pub fn candidates_with_progress(
     let abbreviations = parenthesised_abbreviations(text, &found);
     confident.extend(abbreviations.iter().map(|c| (c.span, c.canonical.clone())));
     found.extend(abbreviations);
-    found.extend(propagate(text, &confident));
+    // Known companies are confident too: their capitalised forms are
+    // looked for in all-capitals headlines, when the text has any.
+    let capitals = has_capitals_line(text);
+    if capitals {
+        confident.extend(
+            found
+                .iter()
+                .filter(|c| c.label == Label::Company && c.source == Source::Lexicon)
+                .map(|c| (c.span, c.canonical.clone())),
+        );
+    }
+    found.extend(propagate(text, &confident, capitals));
     found.extend(suffixed);
     found
 }
@@ -525,18 +536,26 @@ fn parenthesised_abbreviations(text: &str, found: &[Candidate]) -> Vec<Candidate
 /// Marks every other mention of a confidently found company: "Acme Corp."
 /// makes every later "Acme" a company too, and "AI startup Zentrobe" every
 /// later "Zentrobe". Each entry is a span of the text and its canonical name.
-fn propagate(text: &str, confident: &[(Span, String)]) -> Vec<Candidate> {
-    let mut names: HashMap<&str, &str> = HashMap::new();
+/// In lines written all in capitals (wire-service headlines) the capitalised
+/// form counts too: "Union Pacific" in the story marks "UNION PACIFIC" above.
+fn propagate(text: &str, confident: &[(Span, String)], capitals: bool) -> Vec<Candidate> {
+    // Pattern → (canonical name, only inside all-capitals lines).
+    let mut names: HashMap<String, (&str, bool)> = HashMap::new();
     for (span, canonical) in confident {
         let bare = bare_name(span.slice(text));
-        if bare.chars().count() >= 2 {
-            names.entry(bare).or_insert(canonical);
+        if bare.chars().count() < 2 {
+            continue;
+        }
+        names.entry(bare.to_string()).or_insert((canonical, false));
+        let caps = if capitals { bare.to_uppercase() } else { String::new() };
+        if capitals && caps != bare && caps.len() == bare.len() {
+            names.entry(caps).or_insert((canonical, true));
         }
     }
     if names.is_empty() {
         return Vec::new();
     }
-    let mut patterns: Vec<&str> = names.keys().copied().collect();
+    let mut patterns: Vec<&str> = names.keys().map(String::as_str).collect();
     patterns.sort_unstable();
     // A handful of names per article: a non-contiguous NFA builds in
     // microseconds, where the default DFA would cost more than the search.
@@ -550,14 +569,32 @@ fn propagate(text: &str, confident: &[(Span, String)]) -> Vec<Candidate> {
     ac.find_iter(text)
         .map(|m| (Span::new(m.start(), m.end()), patterns[m.pattern().as_usize()]))
         .filter(|(span, _)| at_word_boundaries(text, *span))
-        .map(|(span, name)| Candidate {
-            span,
-            label: Label::Company,
-            source: Source::Document,
-            canonical: names[name].to_string(),
-            owner: None,
+        .filter_map(|(span, pattern)| {
+            let (canonical, caps_only) = names[pattern];
+            (!caps_only || in_capitals_line(text, span)).then(|| Candidate {
+                span,
+                label: Label::Company,
+                source: Source::Document,
+                canonical: canonical.to_string(),
+                owner: None,
+            })
         })
         .collect()
+}
+
+/// True when some line of `text` is written all in capitals.
+fn has_capitals_line(text: &str) -> bool {
+    text.lines()
+        .any(|line| line.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !line.chars().any(char::is_lowercase))
+}
+
+/// True when the line around `span` has letters and none of them is lower
+/// case ("UNION PACIFIC <UNP> IN PARTNERSHIP WITH PDVSA").
+fn in_capitals_line(text: &str, span: Span) -> bool {
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    let line = &text[start..end];
+    line.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !line.chars().any(char::is_lowercase)
 }
 
 /// The name without its legal suffix: "Acme Widgets Inc." -> "Acme Widgets".
@@ -666,6 +703,18 @@ mod tests {
         let got = marked("Shares of Dravenholt Co rose; Dravenholt said so.");
         assert!(got.contains(&("Dravenholt Co".into(), Label::Company)), "{got:?}");
         assert!(got.contains(&("Dravenholt".into(), Label::Company)), "{got:?}");
+    }
+
+    #[test]
+    fn names_found_in_the_story_are_marked_in_an_all_capitals_headline() {
+        let text = "ZORBLUK WIDGETS SIGNS DEAL WITH XIAOMI\n\nZorbluk Widgets Inc said it agreed a deal with Xiaomi. \
+                    Nothing in THIS LINE is a Zorbluk mention in capitals.";
+        let got = marked(text);
+        assert!(got.contains(&("ZORBLUK WIDGETS".into(), Label::Company)), "{got:?}");
+        assert!(got.contains(&("XIAOMI".into(), Label::Company)), "{got:?}");
+        // Capitals inside a mixed-case line are not taken for the name.
+        let mixed = "Zorbluk Widgets Inc. rose. Readers shouted ZORBLUK WIDGETS at it.";
+        assert!(!marked(mixed).iter().any(|(t, _)| t == "ZORBLUK WIDGETS"));
     }
 
     #[test]
