@@ -1,4 +1,4 @@
-//! Agreement mentions (spans) and agreement records.
+//! Agreement mentions (spans), and the kinds and statuses records use.
 //!
 //! Spans follow ANNOTATION.md: a head noun ("deal", "memorandum of
 //! understanding") with the words right before it that say what kind of
@@ -8,9 +8,8 @@
 //! ("contract", "investment") with nothing in the sentence that makes them a
 //! specific deal between companies.
 //!
-//! Records (v0) gather, per sentence, the companies named with an agreement
-//! mention or a dealing verb; records with the same parties and kind merge,
-//! and a mention with no company in its sentence joins the record before it.
+//! Records (who agreed with whom) are built from these spans and the
+//! dealing verbs around them in `records`.
 
 use std::sync::LazyLock;
 
@@ -227,50 +226,6 @@ const STATUS_WORDS: &[&str] = &[
 
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "whose", "'s", "’s",
-];
-
-/// Dealing verbs that report an agreement as made.
-pub const MADE_VERBS: &[&str] = &[
-    "signed",
-    "sign",
-    "signs",
-    "agreed",
-    "agree",
-    "agrees",
-    "announced",
-    "announces",
-    "completed",
-    "completes",
-    "closed",
-    "bought",
-    "buys",
-    "acquired",
-    "acquires",
-    "acquire",
-    "sold",
-    "sells",
-    "licensed",
-    "licenses",
-    "invested",
-    "invests",
-    "partnered",
-    "partners",
-    "merged",
-    "merges",
-    "teamed",
-    "inked",
-    "inks",
-    "struck",
-    "strikes",
-    "sealed",
-    "finalized",
-    "finalised",
-    "reached",
-    "entered",
-    "extended",
-    "renewed",
-    "formed",
-    "led",
 ];
 
 fn kind_word(word: &str) -> Option<Option<AgreementKind>> {

@@ -126,14 +126,6 @@ impl Lexicon {
         &BUILTIN
     }
 
-    /// Adds another lexicon's entries; surface forms already known keep
-    /// their entry.
-    pub fn extend(&mut self, other: Lexicon) {
-        for entry in other.entries {
-            self.push(entry);
-        }
-    }
-
     fn push(&mut self, entry: Entry) {
         let index = self.entries.len();
         for surface in entry.surfaces() {
