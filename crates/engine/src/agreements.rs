@@ -138,6 +138,35 @@ const HEADS: &[(&[&str], Strength, AgreementKind)] = &[
     (&["investment"], Strength::Weak, AgreementKind::Investment),
     (&["settlement"], Strength::Weak, AgreementKind::Settlement),
     (&["jv"], Strength::Weak, AgreementKind::JointVenture),
+    (&["venture"], Strength::Weak, AgreementKind::JointVenture),
+    (&["round"], Strength::Weak, AgreementKind::Investment),
+    (&["funding"], Strength::Weak, AgreementKind::Investment),
+];
+
+/// Words after "venture" that make it a modifier, not an agreement
+/// ("venture capital", "venture firm").
+const VENTURE_MODIFIED: &[&str] = &[
+    "capital",
+    "capitalist",
+    "capitalists",
+    "firm",
+    "firms",
+    "fund",
+    "funds",
+    "arm",
+    "funding",
+    "investment",
+    "investments",
+    "investor",
+    "investors",
+    "partner",
+    "partners",
+    "debt",
+    "studio",
+    "builder",
+    "round",
+    "backing",
+    "deal",
 ];
 
 /// Words that may precede a head inside the span, saying what kind of
@@ -174,6 +203,9 @@ const KIND_WORDS: &[(&str, Option<AgreementKind>)] = &[
     ("advertising", None),
     ("manufacturing", None),
     ("sponsorship", None),
+    ("equipment", Some(AgreementKind::Supply)),
+    ("seed", Some(AgreementKind::Investment)),
+    ("full", None),
 ];
 
 /// Words between a determiner and a head that are outside the span but do
@@ -222,6 +254,8 @@ const STATUS_WORDS: &[&str] = &[
     "preliminary",
     "billion",
     "million",
+    "inaugural",
+    "fresh",
 ];
 
 const DETERMINERS: &[&str] = &[
@@ -277,6 +311,11 @@ pub fn agreement_spans(
         let mut first = i;
         let mut kind = head_kind;
         while first > 0 && text[toks[first - 1].span.end..toks[first].span.start] == *" " {
+            // "patent and equipment deal", "AI and cloud partnership".
+            if first < i && coordinated_kind_word(text, toks, first) {
+                first -= 1;
+                continue;
+            }
             match kind_word(toks[first - 1].text) {
                 Some(k) => {
                     if let (Some(k), AgreementKind::Other | AgreementKind::Supply) = (k, kind) {
@@ -302,11 +341,42 @@ pub fn agreement_spans(
         }
         let introduced = k > 0 && (DETERMINERS.contains(&lower[k - 1].as_str()) || toks[k - 1].is_capitalised());
         let in_consent_sense = i > 0 && lower[i - 1] == "in" && head == "agreement";
+        let amount_before = toks[k..first]
+            .iter()
+            .any(|t| is_amount_or_year(t.text) || t.text.starts_with('$'));
+        // "$46 million in funding": the amount introduces the head.
+        let amount_in = k > 1
+            && lower[k - 1] == "in"
+            && (is_amount_or_year(toks[k - 2].text) || matches!(lower[k - 2].as_str(), "million" | "billion"));
+        let introduced = introduced || amount_in && lower[i] == "funding";
+        let specific = match lower[i].as_str() {
+            // "venture capital" and "venture firm" are not ventures.
+            "venture" => !lower
+                .get(last + 1)
+                .is_some_and(|w| VENTURE_MODIFIED.contains(&w.as_str())),
+            // "a $7.6 million round", "a seed round", not "the first round".
+            "round" => amount_before || first < i,
+            // "$46 million in funding", "the new funding".
+            "funding" => {
+                let modifier = lower.get(last + 1).is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "program" | "programme" | "gap" | "source" | "sources" | "model" | "needs" | "cuts"
+                    )
+                });
+                introduced && !modifier
+            }
+            _ => true,
+        };
+        // "the research collaboration": a determiner and a kind word name a
+        // specific agreement even where the sentence names no company.
+        let named_kind = introduced && first < i && has_company(Span::new(0, text.len()));
         let keep = !capitalised_mid_sentence
             && !in_consent_sense
+            && specific
             && match strength {
                 Strength::Strong => has_company(Span::new(0, text.len())),
-                Strength::Weak => (introduced || first < i) && has_company(sentence),
+                Strength::Weak => (introduced || first < i) && has_company(sentence) || named_kind,
             };
         if keep {
             out.push(AgreementSpan { span, kind });
@@ -314,6 +384,15 @@ pub fn agreement_spans(
         i = last + 1;
     }
     out
+}
+
+/// True when the words before token `first` are "<kind word> and", so
+/// that the kind words coordinate ("patent and equipment deal").
+fn coordinated_kind_word(text: &str, toks: &[Token<'_>], first: usize) -> bool {
+    first >= 2
+        && toks[first - 1].text == "and"
+        && text[toks[first - 2].span.end..toks[first - 1].span.start] == *" "
+        && kind_word(toks[first - 2].text).is_some()
 }
 
 fn is_amount_or_year(word: &str) -> bool {
@@ -384,6 +463,34 @@ mod tests {
             name: "weak head needs a determiner or kind word",
             text: "Contract work is growing; the company won a supply contract.",
             want: &[("supply contract", AgreementKind::Supply)],
+        },
+        Row {
+            name: "coordinated kind words join the span",
+            text: "Acme signed a patent and equipment deal with Bolt.",
+            want: &[("patent and equipment deal", AgreementKind::Licensing)],
+        },
+        Row {
+            name: "a new venture is a joint venture; venture capital is not",
+            text: "Acme and Bolt formed a new venture backed by venture capital firms.",
+            want: &[("venture", AgreementKind::JointVenture)],
+        },
+        Row {
+            name: "an amount in funding",
+            text: "Zentrobe raised $12 million in funding last month.",
+            want: &[("funding", AgreementKind::Investment)],
+        },
+        Row {
+            name: "a round needs an amount or a kind word",
+            text: "Zentrobe joined a $3 million round after the first round of talks and a seed round.",
+            want: &[
+                ("round", AgreementKind::Investment),
+                ("seed round", AgreementKind::Investment),
+            ],
+        },
+        Row {
+            name: "a determiner and a kind word name a deal without a company nearby",
+            text: "But the research collaboration ended in 2003.",
+            want: &[("research collaboration", AgreementKind::Collaboration)],
         },
     ];
 
