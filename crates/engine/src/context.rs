@@ -14,6 +14,7 @@
 //! titles are never companies. Each cue is a pattern of English news prose,
 //! not a name list, so it carries over to articles the engine has not seen.
 
+use crate::recognise::LEGAL_SUFFIXES;
 use crate::span::Span;
 use crate::text::{Token, WordMap};
 
@@ -626,6 +627,119 @@ pub fn context_companies(text: &str, toks: &[Token<'_>]) -> Vec<ContextName> {
     out
 }
 
+/// Words that make a sentence a report about investors.
+const INVESTOR_CUES: &[&str] = &[
+    "investors",
+    "investor",
+    "backers",
+    "led",
+    "co-led",
+    "participation",
+    "funding",
+    "round",
+    "raised",
+    "raises",
+    "invested",
+    "backed",
+];
+
+/// Text between two names that lists them together.
+const LIST_JOINS: &[&str] = &[", ", " and ", ", and "];
+
+/// Capitalised runs listed next to a known company in a sentence about
+/// investors ("Investors include Harrow Lane Ventures, Quen Data and
+/// Orlix"): a list of investors is a list of companies, so a name next to a
+/// company in it is one too, and so on along the list. `known` holds the
+/// spans of companies found so far.
+pub fn listed_investors(text: &str, toks: &[Token<'_>], known: &[Span]) -> Vec<Span> {
+    let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+    let candidates: Vec<Span> = runs(text, toks)
+        .into_iter()
+        .filter_map(|(mut a, b)| {
+            while a < b && (NOT_NAME_START.contains(&toks[a].text) || !toks[a].is_name_like()) {
+                a += 1;
+            }
+            // "Allen & Co.": the tokens leave the "&" out.
+            while a > 0
+                && a < b
+                && &text[toks[a - 1].span.end..toks[a].span.start] == " & "
+                && toks[a - 1].is_capitalised()
+            {
+                a -= 1;
+            }
+            let bad = |t: &Token<'_>| {
+                NOT_COMPANY_WORDS.contains(&t.text)
+                    || GENERIC_TERMS.contains(&t.text)
+                    || LEGAL_SUFFIXES.contains(&t.text)
+            };
+            let bad_start = a < b && LEGAL_SUFFIXES.contains(&toks[a].text);
+            let ok = a < b && !bad_start && !toks[a..b - 1].iter().any(bad) && investor_sentence(text, toks, &lower, a);
+            ok.then(|| Span::new(toks[a].span.start, toks[b - 1].span.end))
+        })
+        .collect();
+    // "Allen" inside "Allen & Co." is not a name of its own.
+    let candidates: Vec<Span> = candidates
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| candidates.get(i + 1).is_none_or(|n| n.start != c.start))
+        .map(|(_, c)| *c)
+        .collect();
+    let mut taken: std::collections::BTreeSet<Span> = known.iter().copied().collect();
+    let mut out = Vec::new();
+    // Forward and backward sweeps carry the evidence along a list in either
+    // direction; each pass that changes nothing ends the loop.
+    for _ in 0..4 {
+        let before = out.len();
+        for span in candidates.iter().chain(candidates.iter().rev()) {
+            let overlaps = taken.range(..=*span).next_back().is_some_and(|k| k.end > span.start)
+                || taken.range(*span..).next().is_some_and(|k| k.start < span.end);
+            if overlaps {
+                continue;
+            }
+            if listed_next_to(text, *span, &taken) {
+                taken.insert(*span);
+                out.push(*span);
+            }
+        }
+        if out.len() == before {
+            break;
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// True when a span in `taken` is listed right before or after `span`.
+fn listed_next_to(text: &str, span: Span, taken: &std::collections::BTreeSet<Span>) -> bool {
+    let joined = |a: usize, b: usize| a <= b && LIST_JOINS.contains(&&text[a..b]);
+    let prev = taken
+        .range(..span)
+        .next_back()
+        .is_some_and(|k| joined(k.end, span.start));
+    let next = taken
+        .range(Span::new(span.end, span.end)..)
+        .next()
+        .is_some_and(|k| joined(span.end, k.start));
+    prev || next
+}
+
+/// True when the sentence before token `a` (up to 40 tokens back) has a
+/// word about investors.
+fn investor_sentence(text: &str, toks: &[Token<'_>], lower: &[String], a: usize) -> bool {
+    let mut k = a;
+    while k > 0 && a - k < 40 {
+        let gap = &text[toks[k - 1].span.end..toks[k].span.start];
+        if gap.contains('\n') || toks[k - 1].text == "." {
+            break;
+        }
+        k -= 1;
+        if INVESTOR_CUES.contains(&lower[k].as_str()) {
+            return true;
+        }
+    }
+    false
+}
+
 /// The name without its trailing company words, as later mentions often
 /// write it: "Standard Trust Bank" → "Standard Trust", "Shanda Interactive
 /// Entertainment" → "Shanda". A one-word short form must also appear
@@ -782,6 +896,39 @@ mod tests {
                 .iter()
                 .map(|s| s.slice(text))
                 .collect();
+            assert_eq!(&got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn listed_investor_table() {
+        // (text, the known company, names the list adds)
+        let rows: &[(&str, &str, &[&str])] = &[
+            (
+                "Investors include Quen Data, Harrow Lane Ventures, Tolly & Co., and Orlix.",
+                "Harrow Lane Ventures",
+                &["Orlix", "Quen Data", "Tolly & Co."],
+            ),
+            (
+                "The round was led by Harrow Lane Ventures and Quen Data.",
+                "Harrow Lane Ventures",
+                &["Quen Data"],
+            ),
+            (
+                "Harrow Lane Ventures and Quen Data make paper.",
+                "Harrow Lane Ventures",
+                &[],
+            ),
+        ];
+        for (text, known, want) in rows {
+            let toks = tokens(text);
+            let at = text.find(known).unwrap_or(0);
+            let known = [Span::new(at, at + known.len())];
+            let mut got: Vec<&str> = listed_investors(text, &toks, &known)
+                .iter()
+                .map(|s| s.slice(text))
+                .collect();
+            got.sort_unstable();
             assert_eq!(&got, want, "{text}");
         }
     }

@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::context::{context_companies, context_products, GENERIC_TERMS, NOT_NAME_START};
+use crate::context::{context_companies, context_products, listed_investors, GENERIC_TERMS, NOT_NAME_START};
 use crate::lexicon::Lexicon;
 use crate::span::{Label, Source, Span};
 use crate::tagger::Tagger;
@@ -241,6 +241,24 @@ pub fn candidates_with_progress(
             label: t.label,
             source: Source::Model,
             canonical: name.to_string(),
+            owner: None,
+        });
+    }
+    let mut companies: Vec<Span> = found
+        .iter()
+        .filter(|c| c.label == Label::Company)
+        .map(|c| c.span)
+        .chain(suffixed.iter().map(|c| c.span))
+        .collect();
+    companies.sort_unstable();
+    for span in listed_investors(text, toks, &companies) {
+        let canonical = span.slice(text).to_string();
+        confident.push((span, canonical.clone()));
+        found.push(Candidate {
+            span,
+            label: Label::Company,
+            source: Source::Context,
+            canonical,
             owner: None,
         });
     }
