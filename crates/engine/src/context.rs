@@ -598,11 +598,15 @@ pub fn context_companies(text: &str, toks: &[Token<'_>]) -> Vec<ContextName> {
             continue;
         }
         let n = b - a;
-        let left = a.checked_sub(1).map(|i| lower[i].as_str());
+        let at = skip_based(&lower, a);
+        let left = at.checked_sub(1).map(|i| lower[i].as_str());
         let noun_before = left.is_some_and(|w| lower_is(w, NOUN_CUES));
-        let deal_before = DEAL_CUES
-            .iter()
-            .any(|cue| a >= cue.len() && cue.iter().zip(&lower[a - cue.len()..a]).all(|(c, t)| c == t));
+        let deal_at = |p: usize| {
+            DEAL_CUES
+                .iter()
+                .any(|cue| p >= cue.len() && cue.iter().zip(&lower[p - cue.len()..p]).all(|(c, t)| c == t))
+        };
+        let deal_before = deal_at(at) || deal_at(skip_possessor(toks, &lower, a));
         // The next word, only when a single space separates it: "Sage Wohns,
         // CEO" is a person and a role, "Zentrobe CEO" a company's CEO.
         let next = toks
@@ -625,6 +629,33 @@ pub fn context_companies(text: &str, toks: &[Token<'_>]) -> Vec<ContextName> {
         out.push(ContextName { span, short });
     }
     out
+}
+
+/// The token index a cue before token `a` ends at, past a place word:
+/// "investment in Montreal-based Zentrobe".
+fn skip_based(lower: &[String], a: usize) -> usize {
+    if a > 0 && lower[a - 1].ends_with("-based") {
+        a - 1
+    } else {
+        a
+    }
+}
+
+/// The token index a cue before token `a` ends at, past an owner's
+/// possessive name: "a stake in General Motors's Cruise unit".
+fn skip_possessor(toks: &[Token<'_>], lower: &[String], a: usize) -> usize {
+    if a == 0 || !matches!(lower[a - 1].as_str(), "'s" | "’s") {
+        return a;
+    }
+    let mut p = a - 1;
+    while p > 0 && toks[p - 1].is_name_like() && p + 5 > a {
+        p -= 1;
+    }
+    if p + 1 == a {
+        a
+    } else {
+        p
+    }
 }
 
 /// Words that make a sentence a report about investors.
@@ -863,6 +894,16 @@ mod tests {
             name: "company head word",
             text: "Funds came from Harrow Lane Ventures.",
             want: &["Harrow Lane Ventures"],
+        },
+        Row {
+            name: "deal phrase past a place word",
+            text: "It made an investment in Montreal-based Quorvex Labs.",
+            want: &["Quorvex Labs"],
+        },
+        Row {
+            name: "deal phrase past an owner's possessive",
+            text: "It took a stake in Plimsoll's Vantor unit.",
+            want: &["Plimsoll", "Vantor"],
         },
         Row {
             name: "institutions are not companies",
