@@ -16,6 +16,7 @@ use web_sys::{MessageEvent, Worker};
 use yew::prelude::*;
 
 use crate::protocol::{Reply, Request};
+use crate::shared::{Shared, Text};
 
 /// Where Trunk puts the worker's loader script.
 const WORKER_URL: &str = "./pactlens-worker_loader.js";
@@ -24,9 +25,9 @@ const WORKER_URL: &str = "./pactlens-worker_loader.js";
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Annotated {
     /// The text the annotation belongs to (may lag behind the article).
-    pub text: String,
+    pub text: Text,
     /// The engine's output for `text`.
-    pub annotation: Rc<Annotation>,
+    pub annotation: Shared<Annotation>,
     /// Share done of a long annotation under way, if any.
     pub progress: Option<f32>,
     /// The reader cancelled the last annotation.
@@ -43,20 +44,20 @@ struct Channel {
     /// The worker said it is listening.
     ready: bool,
     /// Id and text of the request in flight.
-    in_flight: Option<(u64, String)>,
+    in_flight: Option<(u64, Text)>,
     next_id: u64,
     /// The newest text that arrived while the worker was busy.
-    waiting: Option<String>,
+    waiting: Option<Text>,
     /// What the page shows; the hook re-renders after each change.
     shown: Annotated,
     handlers: Vec<Closure<dyn FnMut(MessageEvent)>>,
 }
 
-type Shared = Rc<RefCell<Channel>>;
+type ChannelRef = Rc<RefCell<Channel>>;
 
 /// Sends `text` now if the worker is ready and idle, else keeps it as the
 /// text to send next.
-fn submit(channel: &Shared, text: String) {
+fn submit(channel: &ChannelRef, text: Text) {
     let idle = {
         let c = channel.borrow();
         c.ready && c.in_flight.is_none()
@@ -68,11 +69,14 @@ fn submit(channel: &Shared, text: String) {
     }
 }
 
-fn send(channel: &Shared, text: String) {
+fn send(channel: &ChannelRef, text: Text) {
     let mut c = channel.borrow_mut();
     c.next_id += 1;
     let id = c.next_id;
-    let json = serde_json::to_string(&Request { id, text: text.clone() });
+    let json = serde_json::to_string(&Request {
+        id,
+        text: std::borrow::Cow::Borrowed(&text),
+    });
     let sent = match (&c.worker, json) {
         (Some(worker), Ok(json)) => worker.post_message(&JsValue::from_str(&json)).is_ok(),
         _ => false,
@@ -83,7 +87,7 @@ fn send(channel: &Shared, text: String) {
     }
 }
 
-fn on_reply(channel: &Shared, reply: Reply) {
+fn on_reply(channel: &ChannelRef, reply: Reply) {
     let mut c = channel.borrow_mut();
     let current = c.in_flight.as_ref().map(|(id, _)| *id);
     match reply {
@@ -100,7 +104,7 @@ fn on_reply(channel: &Shared, reply: Reply) {
             if let Some((_, text)) = c.in_flight.take() {
                 c.shown = Annotated {
                     text,
-                    annotation: Rc::new(annotation),
+                    annotation: Shared::new(annotation),
                     ..Annotated::default()
                 };
             }
@@ -113,7 +117,7 @@ fn on_reply(channel: &Shared, reply: Reply) {
     }
 }
 
-fn start(channel: &Shared, rerender: Rc<dyn Fn()>) {
+fn start(channel: &ChannelRef, rerender: Rc<dyn Fn()>) {
     let worker = match Worker::new(WORKER_URL) {
         Ok(w) => w,
         Err(_) => {
@@ -156,8 +160,8 @@ fn start(channel: &Shared, rerender: Rc<dyn Fn()>) {
 /// Annotates `text` in the worker; returns the latest result and a
 /// callback that cancels the annotation under way.
 #[hook]
-pub fn use_annotator(text: &str) -> (Annotated, Callback<()>) {
-    let channel: Shared = use_mut_ref(Channel::default);
+pub fn use_annotator(text: &Text) -> (Annotated, Callback<()>) {
+    let channel: ChannelRef = use_mut_ref(Channel::default);
     let update = use_force_update();
     let rerender: Rc<dyn Fn()> = {
         let update = update.clone();
@@ -176,7 +180,7 @@ pub fn use_annotator(text: &str) -> (Annotated, Callback<()>) {
     }
     {
         let channel = channel.clone();
-        use_effect_with(text.to_string(), move |text| submit(&channel, text.clone()));
+        use_effect_with(text.clone(), move |text| submit(&channel, text.clone()));
     }
     let cancel = {
         let (channel, rerender) = (channel.clone(), rerender.clone());

@@ -14,6 +14,7 @@ use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use crate::annotator::use_annotator;
+use crate::autosave::use_autosave;
 use crate::components::article::ArticleView;
 use crate::components::banner::Banner;
 use crate::components::dictionary::DictionaryPanel;
@@ -25,8 +26,9 @@ use crate::components::sidebar::Sidebar;
 use crate::components::toolbar::Toolbar;
 use crate::error::AppError;
 use crate::selection;
+use crate::shared::{Shared, Text};
 use crate::state::{Action, DocState, Snapshot};
-use crate::storage::{self, StoredDocument};
+use crate::storage;
 
 /// Reads what an earlier visit saved, and a share link in the address,
 /// which wins over the saved article. Problems become banners.
@@ -54,7 +56,7 @@ fn initial_state(errors: &mut Vec<AppError>) -> DocState {
     if hash.starts_with("#v") {
         match share::decode(&hash) {
             Ok((text, edits)) => {
-                snapshot.text = text;
+                snapshot.text = Text::from(text);
                 snapshot.edits = edits;
             }
             Err(e) => errors.push(AppError::Share(e.to_string())),
@@ -82,11 +84,12 @@ pub fn app() -> Html {
     // the last answer is shown, moved onto the text as it changed.
     let (annotated, cancel) = use_annotator(&doc.text);
     let pending = annotated.text != doc.text;
-    let annotation: Rc<Annotation> = use_memo(
+    let annotation: Shared<Annotation> = use_memo(
         (annotated.text.clone(), annotated.annotation.clone(), doc.text.clone()),
         |(old, a, new)| rebase_annotation(old, new, a),
-    );
-    let edited: Rc<Annotation> = use_memo(
+    )
+    .into();
+    let edited: Shared<Annotation> = use_memo(
         (
             annotation.clone(),
             doc.text.clone(),
@@ -94,8 +97,8 @@ pub fn app() -> Html {
             doc.dictionary.clone(),
         ),
         |(a, t, e, d)| apply_edits(t, a, d, e),
-    );
-    let export_text: Rc<str> = (*use_memo(doc.text.clone(), |t| -> Rc<str> { Rc::from(t.as_str()) })).clone();
+    )
+    .into();
     let export_edits: Rc<Vec<Edit>> = use_memo(doc.edits.clone(), |e| e.clone());
 
     // The agreement card the reader opened, and the mark or selection the
@@ -110,17 +113,13 @@ pub fn app() -> Html {
         });
     }
 
-    // Save the article, its edits and the dictionary after every change.
+    // Save the article, its edits and the dictionary after every change;
+    // a failed save shows a banner until a save works again.
+    let save_error = use_autosave(doc);
     {
         let errors = errors.clone();
-        use_effect_with(doc.clone(), move |doc| {
-            let stored = StoredDocument {
-                text: doc.text.clone(),
-                edits: doc.edits.clone(),
-            };
-            let failed = storage::save_document(&stored)
-                .and(storage::save_dictionary(&doc.dictionary))
-                .err();
+        use_effect_with(save_error, move |failed| {
+            let failed = failed.clone();
             let mut list: Vec<AppError> = errors
                 .iter()
                 .filter(|e| !matches!(e, AppError::Storage(_)))
@@ -157,7 +156,7 @@ pub fn app() -> Html {
     };
     let on_type = {
         let (state, errors) = (state.clone(), errors.clone());
-        Callback::from(move |text: String| {
+        Callback::from(move |text: Text| {
             let kept: Vec<AppError> = errors
                 .iter()
                 .filter(|e| !matches!(e, AppError::File(_) | AppError::TooLong { .. } | AppError::Import(_)))
@@ -171,15 +170,22 @@ pub fn app() -> Html {
     };
     let on_load = {
         let state = state.clone();
-        Callback::from(move |(text, edits): (String, Vec<Edit>)| state.dispatch(Action::Load { text, edits }))
+        Callback::from(move |(text, edits): (String, Vec<Edit>)| {
+            state.dispatch(Action::Load {
+                text: Text::from(text),
+                edits,
+            })
+        })
     };
+    // Callbacks that only set state are made once, so the components they
+    // go to do not re-render when something unrelated changes.
     let dispatch = {
         let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
+        use_callback((), move |a: Action, _| state.dispatch(a))
     };
     let on_focus = {
         let focused = focused.clone();
-        Callback::from(move |record: Option<usize>| {
+        use_callback((), move |record: Option<usize>, _| {
             focused.set(record);
             if record.is_some() {
                 scroll_to_first_focus();
@@ -188,12 +194,12 @@ pub fn app() -> Html {
     };
     let on_target = {
         let target = target.clone();
-        Callback::from(move |t: Option<Target>| target.set(t))
+        use_callback((), move |t: Option<Target>, _| target.set(t))
     };
 
     // Keyboard: undo/redo everywhere but in text fields; C, P, A, Delete on
     // a focused mark or a selection in the article.
-    let live = use_mut_ref(|| (String::new(), None::<Target>));
+    let live = use_mut_ref(|| (Text::default(), None::<Target>));
     *live.borrow_mut() = (doc.text.clone(), (*target).clone());
     {
         let (dispatch, on_target, live) = (dispatch.clone(), on_target.clone(), live.clone());
@@ -231,7 +237,7 @@ pub fn app() -> Html {
             <main class="layout">
                 <section class="workspace" aria-label="Article">
                     <InputPane text={doc.text.clone()} on_text={on_type} {on_load} on_error={push_error.clone()} />
-                    <Toolbar text={export_text} annotation={edited.clone()} edits={export_edits}
+                    <Toolbar text={doc.text.clone()} annotation={edited.clone()} edits={export_edits}
                         on_error={push_error.clone()} />
                     <Inspector text={doc.text.clone()} annotation={edited.clone()} target={(*target).clone()}
                         can_undo={state.can_undo()} can_redo={state.can_redo()} dispatch={dispatch.clone()}
@@ -259,7 +265,7 @@ fn in_text_field(e: &KeyboardEvent) -> bool {
 
 fn on_key(
     e: &KeyboardEvent,
-    live: &Rc<RefCell<(String, Option<Target>)>>,
+    live: &Rc<RefCell<(Text, Option<Target>)>>,
     dispatch: &Callback<Action>,
     on_target: &Callback<Option<Target>>,
 ) {

@@ -5,10 +5,13 @@
 
 mod annotator;
 mod app;
+mod autosave;
+mod blocks;
 mod components;
 mod error;
 mod protocol;
 mod selection;
+mod shared;
 mod state;
 mod storage;
 

@@ -7,12 +7,14 @@ use pactlens_engine::Annotation;
 use serde::{Deserialize, Serialize};
 
 /// Annotate this text; `id` identifies the request in the replies.
+/// Borrowed, so sending a long article does not copy it first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Request {
+pub struct Request<'a> {
     /// Grows with every request, so stale replies can be told apart.
     pub id: u64,
     /// The article.
-    pub text: String,
+    #[serde(borrow)]
+    pub text: std::borrow::Cow<'a, str>,
 }
 
 /// What the worker sends back for a request.

@@ -10,11 +10,15 @@ use pactlens_engine::Label;
 use serde::{Deserialize, Serialize};
 use yew::Reducible;
 
+use crate::shared::Text;
+
 /// What undo and redo restore.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Snapshot {
-    /// The article.
-    pub text: String,
+    /// The article, shared: snapshots, props and hooks hold the same
+    /// allocation, so a long article is never copied or compared byte by
+    /// byte on a render (`Rc` equality checks the pointer first).
+    pub text: Text,
     /// The reader's edits to its marks, oldest first (code points).
     pub edits: Vec<Edit>,
     /// Names always or never marked, in every article.
@@ -40,12 +44,12 @@ pub struct DocState {
 pub enum Action {
     /// The reader typed in the text area: one undo step per run of typing;
     /// edits move with the text around them.
-    Type(String),
+    Type(Text),
     /// A new text replaces the old one (sample, file, share link, clear);
     /// its edits come with it.
     Load {
         /// The text.
-        text: String,
+        text: Text,
         /// Its edits.
         edits: Vec<Edit>,
     },
@@ -111,7 +115,7 @@ impl DocState {
         let typing = matches!(action, Action::Type(_));
         match action {
             Action::Type(text) => {
-                if text == self.now.text {
+                if *text == *self.now.text {
                     return self;
                 }
                 if !self.typing {
@@ -196,7 +200,7 @@ mod tests {
         let s = s.apply(Action::Undo);
         assert_eq!(s.now.edits.len(), 1);
         let s = s.apply(Action::Undo).apply(Action::Undo);
-        assert_eq!(s.now.text, "");
+        assert_eq!(&*s.now.text, "");
         assert!(!s.can_undo());
         let s = s.apply(Action::Redo).apply(Action::Redo).apply(Action::Redo);
         assert_eq!(s.now.edits.len(), 2);
@@ -236,7 +240,7 @@ mod tests {
             }]
         );
         let s = s.apply(Action::Undo);
-        assert_eq!(s.now.text, "Acme met Bolt");
+        assert_eq!(&*s.now.text, "Acme met Bolt");
         assert_eq!(
             s.now.edits,
             [Edit::Add {

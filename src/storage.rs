@@ -14,6 +14,8 @@ use pactlens_engine::edits::Dictionary;
 use pactlens_engine::export::Edit;
 use serde::{Deserialize, Serialize};
 
+use crate::shared::Text;
+
 const DOCUMENT_KEY: &str = "pactlens.v1.document";
 const DICTIONARY_KEY: &str = "pactlens.v1.dictionary";
 
@@ -45,7 +47,7 @@ impl fmt::Display for StorageError {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredDocument {
     /// The article.
-    pub text: String,
+    pub text: Text,
     /// The reader's edits.
     pub edits: Vec<Edit>,
 }

@@ -27,11 +27,8 @@ fn main() {
                 let _ = replies.post_message(&JsValue::from_str(&json));
             }
         };
-        let Some(request) = e
-            .data()
-            .as_string()
-            .and_then(|j| serde_json::from_str::<Request>(&j).ok())
-        else {
+        let Some(json) = e.data().as_string() else { return };
+        let Ok(request) = serde_json::from_str::<Request>(&json) else {
             return;
         };
         let id = request.id;

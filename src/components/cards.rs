@@ -1,11 +1,11 @@
 //! Agreement cards: one per record, each a button that highlights the
 //! record's mentions and parties in the article.
 
-use std::rc::Rc;
-
 use pactlens_engine::{AgreementKind, AgreementRecord, Annotation, Status};
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
+
+use crate::shared::{Shared, Text};
 
 /// The reader-facing name of an agreement kind.
 pub fn kind_name(kind: AgreementKind) -> &'static str {
@@ -82,9 +82,9 @@ pub fn toggle_handlers(
 #[derive(Properties, PartialEq)]
 pub struct CardsProps {
     /// The article.
-    pub text: String,
+    pub text: Text,
     /// Its annotation.
-    pub annotation: Rc<Annotation>,
+    pub annotation: Shared<Annotation>,
     /// The open card (record index), if any.
     pub focused: Option<usize>,
     /// Called with the card to open, or `None` to close.

@@ -3,18 +3,18 @@
 //! by the app; every edge is focusable and opens its card.
 
 use std::collections::HashMap;
-use std::rc::Rc;
 
 use pactlens_engine::{Annotation, Label};
 use yew::prelude::*;
 
 use crate::components::cards::{kind_name, status_name, toggle_handlers};
+use crate::shared::Shared;
 
 /// Props: the annotation and how to open a card.
 #[derive(Properties, PartialEq)]
 pub struct GraphProps {
     /// The engine's output.
-    pub annotation: Rc<Annotation>,
+    pub annotation: Shared<Annotation>,
     /// The open card, if any.
     pub focused: Option<usize>,
     /// Called with the record to open.

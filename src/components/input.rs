@@ -1,46 +1,103 @@
 //! Where the article comes in: paste or type, drop or open a text file, or
 //! load the sample.
 
+use std::cell::RefCell;
+
 use gloo::file::File;
+use gloo::timers::callback::Timeout;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use pactlens_engine::export::{DocumentJson, Edit};
 
 use crate::error::{AppError, FileProblem, MAX_TEXT_BYTES};
+use crate::shared::Text;
 
 /// Props: the current text and where changes and problems go.
 #[derive(Properties, PartialEq)]
 pub struct InputProps {
     /// The article as it stands.
-    pub text: String,
-    /// Called with the new text after every keystroke or paste.
-    pub on_text: Callback<String>,
+    pub text: Text,
+    /// Called with the new text after a keystroke or paste (for a long
+    /// text, after a pause in typing).
+    pub on_text: Callback<Text>,
     /// Called with a whole new document (sample, file, import, clear).
     pub on_load: Callback<(String, Vec<Edit>)>,
     /// Called when a file or the sample cannot be used.
     pub on_error: Callback<AppError>,
 }
 
-/// The input pane.
+/// Texts at least this long (in UTF-16 units, as the text area counts) are
+/// read after a pause in typing, not on every keystroke: reading a long text
+/// area's value into wasm costs milliseconds each time, and the engine would
+/// only be asked about the newest text anyway.
+const READ_AFTER_PAUSE_FROM: u32 = 64 * 1024;
+
+/// The pause, in milliseconds.
+const PAUSE_MS: u32 = 150;
+
+/// What the text area's handlers share: the text shown, the text last sent
+/// up, and the read waiting for a pause.
+#[derive(Default)]
+struct AreaState {
+    shown: Text,
+    sent: Option<Text>,
+    pending: Option<Timeout>,
+}
+
+/// Reads the text area and sends its text up, or refuses a text over the
+/// size limit and puts back what the reader had.
+fn read_area(area: &HtmlTextAreaElement, state: &RefCell<AreaState>, props: (&Callback<Text>, &Callback<AppError>)) {
+    let (on_text, on_error) = props;
+    let value = area.value();
+    if value.len() > MAX_TEXT_BYTES {
+        area.set_value(&state.borrow().shown);
+        on_error.emit(AppError::TooLong { bytes: value.len() });
+        return;
+    }
+    let text: Text = Text::from(value);
+    state.borrow_mut().sent = Some(text.clone());
+    on_text.emit(text);
+}
+
+/// The input pane. The text area is not bound to the text on every render
+/// (that would copy a long text out of the page on each one): the pane
+/// writes a text into it only when the text came from elsewhere (a file,
+/// the sample, undo, a reload).
 #[function_component(InputPane)]
 pub fn input_pane(props: &InputProps) -> Html {
     let dragging = use_state(|| false);
+    let area_ref = use_node_ref();
+    let state = use_mut_ref(AreaState::default);
+    state.borrow_mut().shown = props.text.clone();
+    {
+        let (area_ref, state) = (area_ref.clone(), state.clone());
+        use_effect_with(props.text.clone(), move |text| {
+            let mut s = state.borrow_mut();
+            if !s.sent.as_ref().is_some_and(|sent| sent == text) {
+                s.pending = None; // A read now would send the replaced text.
+                if let Some(area) = area_ref.cast::<HtmlTextAreaElement>() {
+                    area.set_value(text);
+                }
+            }
+        });
+    }
 
     let oninput = {
-        let on_text = props.on_text.clone();
-        let on_error = props.on_error.clone();
-        let current = props.text.clone();
+        let (on_text, on_error, state) = (props.on_text.clone(), props.on_error.clone(), state.clone());
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            let value = area.value();
-            if value.len() > MAX_TEXT_BYTES {
-                // Refuse the paste but keep what the reader had.
-                area.set_value(&current);
-                on_error.emit(AppError::TooLong { bytes: value.len() });
+            if area.text_length() < READ_AFTER_PAUSE_FROM {
+                state.borrow_mut().pending = None;
+                read_area(&area, &state, (&on_text, &on_error));
                 return;
             }
-            on_text.emit(value);
+            let read = {
+                let (on_text, on_error, state) = (on_text.clone(), on_error.clone(), state.clone());
+                move || read_area(&area, &state, (&on_text, &on_error))
+            };
+            // Replacing the waiting read cancels it.
+            state.borrow_mut().pending = Some(Timeout::new(PAUSE_MS, read));
         })
     };
     let on_sample = {
@@ -100,11 +157,11 @@ pub fn input_pane(props: &InputProps) -> Html {
         })
     };
 
-    let words = props.text.split_whitespace().count();
+    let words = *use_memo(props.text.clone(), |t| t.split_whitespace().count());
     html! {
         <div class={classes!("input-pane", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
             <label for="input" class="input-label">{"Paste an article, or drop a .txt or pactlens .json file here"}</label>
-            <textarea id="input" rows="7" spellcheck="false" value={props.text.clone()} {oninput}
+            <textarea id="input" ref={area_ref} rows="7" spellcheck="false" {oninput}
                 placeholder="Microsoft and Xiaomi have signed a memorandum of understanding…" />
             <div class="input-actions">
                 <button id="sample" type="button" onclick={on_sample}>{"Try a sample"}</button>

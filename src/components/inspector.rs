@@ -2,13 +2,12 @@
 //! text: relabel, remove, mark, add to the dictionary, undo and redo. Every
 //! button has a key (C, P, A, Delete; Ctrl+Z, Ctrl+Shift+Z).
 
-use std::rc::Rc;
-
 use pactlens_engine::export::Edit;
 use pactlens_engine::offsets::{OffsetMap, Unit};
 use pactlens_engine::{Annotation, Label, Source};
 use yew::prelude::*;
 
+use crate::shared::{Shared, Text};
 use crate::state::Action;
 
 /// What the inspector acts on.
@@ -39,9 +38,9 @@ impl Target {
 #[derive(Properties, PartialEq)]
 pub struct InspectorProps {
     /// The article.
-    pub text: String,
+    pub text: Text,
     /// Marks after the reader's edits.
-    pub annotation: Rc<Annotation>,
+    pub annotation: Shared<Annotation>,
     /// The focused mark or selection.
     pub target: Option<Target>,
     /// Undo is possible.

@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod banner;
+pub mod block;
 pub mod cards;
 pub mod dictionary;
 pub mod graph;

@@ -1,21 +1,20 @@
 //! The summary beside the article: companies with counts, products under
 //! their owners, and the agreements found.
 
-use std::rc::Rc;
-
 use pactlens_engine::Annotation;
 use yew::prelude::*;
 
 use crate::components::cards::AgreementCards;
 use crate::components::graph::PartnerGraph;
+use crate::shared::{Shared, Text};
 
 /// Props: the text and annotation to sum up, and the open agreement card.
 #[derive(Properties, PartialEq)]
 pub struct SidebarProps {
     /// The article.
-    pub text: String,
+    pub text: Text,
     /// The engine's output for the current text.
-    pub annotation: Rc<Annotation>,
+    pub annotation: Shared<Annotation>,
     /// The open agreement card, if any.
     pub focused: Option<usize>,
     /// Called with the card to open or `None` to close.

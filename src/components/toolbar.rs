@@ -11,15 +11,16 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 use yew::prelude::*;
 
 use crate::error::AppError;
+use crate::shared::{Shared, Text};
 
 /// Props: what to export and where problems go. The export document is
 /// built only when the reader asks for one, not on every keystroke.
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
     /// The article.
-    pub text: Rc<str>,
+    pub text: Text,
     /// Its marks as the reader sees them (after edits).
-    pub annotation: Rc<Annotation>,
+    pub annotation: Shared<Annotation>,
     /// The reader's edits, listed in JSON exports and share links.
     pub edits: Rc<Vec<Edit>>,
     /// Called when an export or the link cannot be made.
