@@ -75,6 +75,16 @@ const NOUN_CUES: &[&str] = &[
     "telco",
     "broadcaster",
     "newspaper",
+    "banks",
+    "lenders",
+    "insurers",
+    "firms",
+    "startups",
+    "carmakers",
+    "automakers",
+    "chipmakers",
+    "rivals",
+    "competitors",
 ];
 
 /// Phrases that, right before a name, say it is a party to a deal.
@@ -869,6 +879,11 @@ mod tests {
             name: "noun before",
             text: "The AI startup Zentrobe raised money.",
             want: &["Zentrobe"],
+        },
+        Row {
+            name: "plural noun before a list",
+            text: "Nigerian banks Ubor Bank of Africa and Standard Vell Bank agreed.",
+            want: &["Ubor Bank of Africa", "Standard Vell Bank"],
         },
         Row {
             name: "-maker noun",
