@@ -81,3 +81,23 @@ test('a long annotation can be cancelled, and editing starts it again', async ()
   await waitAnnotated(page, big.length + 1);
   await context.close();
 });
+
+test('typing at the end of a long article survives an immediate reload', async () => {
+  const { page, context } = await openApp(browser);
+  const sample = readFileSync(path.join(import.meta.dirname, '../static/sample.txt'), 'utf8');
+  const long = (sample + '\n\n').repeat(30); // over the 64 KB from which reads and saves wait for a pause
+  await page.evaluate((text) => {
+    const area = document.querySelector('#input');
+    area.value = text;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }, long);
+  await waitAnnotated(page, long.length);
+  await page.focus('#input');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Zorblat');
+  await page.reload();
+  await page.waitForSelector('#input');
+  await page.waitForFunction(() => document.querySelector('#input').value.length > 0);
+  assert.ok((await page.inputValue('#input')).endsWith(' Zorblat'), 'the last keystrokes were saved');
+  await context.close();
+});

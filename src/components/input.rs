@@ -3,6 +3,7 @@
 
 use std::cell::RefCell;
 
+use gloo::events::{EventListener, EventListenerOptions};
 use gloo::file::File;
 use gloo::timers::callback::Timeout;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
@@ -37,21 +38,31 @@ const READ_AFTER_PAUSE_FROM: u32 = 64 * 1024;
 const PAUSE_MS: u32 = 150;
 
 /// What the text area's handlers share: the text shown, the text last sent
-/// up, and the read waiting for a pause.
+/// up, the read waiting for a pause, and where texts and problems go (the
+/// latest props', so a delayed read never calls an old callback).
 #[derive(Default)]
 struct AreaState {
     shown: Text,
     sent: Option<Text>,
+    /// The timer of the read waiting for a pause (replacing it cancels it).
     pending: Option<Timeout>,
+    /// Typing not yet read.
+    waiting: bool,
+    on_text: Callback<Text>,
+    on_error: Callback<AppError>,
 }
 
 /// Reads the text area and sends its text up, or refuses a text over the
 /// size limit and puts back what the reader had.
-fn read_area(area: &HtmlTextAreaElement, state: &RefCell<AreaState>, props: (&Callback<Text>, &Callback<AppError>)) {
-    let (on_text, on_error) = props;
+fn read_area(area: &HtmlTextAreaElement, state: &RefCell<AreaState>) {
     let value = area.value();
+    let (on_text, on_error, shown) = {
+        let mut s = state.borrow_mut();
+        s.waiting = false;
+        (s.on_text.clone(), s.on_error.clone(), s.shown.clone())
+    };
     if value.len() > MAX_TEXT_BYTES {
-        area.set_value(&state.borrow().shown);
+        area.set_value(&shown);
         on_error.emit(AppError::TooLong { bytes: value.len() });
         return;
     }
@@ -69,35 +80,59 @@ pub fn input_pane(props: &InputProps) -> Html {
     let dragging = use_state(|| false);
     let area_ref = use_node_ref();
     let state = use_mut_ref(AreaState::default);
-    state.borrow_mut().shown = props.text.clone();
+    {
+        let mut s = state.borrow_mut();
+        s.shown = props.text.clone();
+        s.on_text = props.on_text.clone();
+        s.on_error = props.on_error.clone();
+    }
     {
         let (area_ref, state) = (area_ref.clone(), state.clone());
         use_effect_with(props.text.clone(), move |text| {
             let mut s = state.borrow_mut();
             if !s.sent.as_ref().is_some_and(|sent| sent == text) {
-                s.pending = None; // A read now would send the replaced text.
+                // A read now would send the replaced text.
+                s.pending = None;
+                s.waiting = false;
                 if let Some(area) = area_ref.cast::<HtmlTextAreaElement>() {
                     area.set_value(text);
                 }
             }
         });
     }
+    // Typing that waits for a pause is read when the page goes away. In the
+    // capture phase, so it reaches the document before the autosave's own
+    // `pagehide` listener writes it (see `autosave`).
+    {
+        let (area_ref, state) = (area_ref.clone(), state.clone());
+        use_effect_with((), move |_| {
+            let options = EventListenerOptions::run_in_capture_phase();
+            let listener = EventListener::new_with_options(&gloo::utils::window(), "pagehide", options, move |_| {
+                let waiting = state.borrow().waiting;
+                if let (true, Some(area)) = (waiting, area_ref.cast::<HtmlTextAreaElement>()) {
+                    read_area(&area, &state);
+                }
+            });
+            move || drop(listener)
+        });
+    }
 
     let oninput = {
-        let (on_text, on_error, state) = (props.on_text.clone(), props.on_error.clone(), state.clone());
+        let state = state.clone();
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
             if area.text_length() < READ_AFTER_PAUSE_FROM {
                 state.borrow_mut().pending = None;
-                read_area(&area, &state, (&on_text, &on_error));
+                read_area(&area, &state);
                 return;
             }
             let read = {
-                let (on_text, on_error, state) = (on_text.clone(), on_error.clone(), state.clone());
-                move || read_area(&area, &state, (&on_text, &on_error))
+                let state = state.clone();
+                move || read_area(&area, &state)
             };
-            // Replacing the waiting read cancels it.
-            state.borrow_mut().pending = Some(Timeout::new(PAUSE_MS, read));
+            let mut s = state.borrow_mut();
+            s.pending = Some(Timeout::new(PAUSE_MS, read));
+            s.waiting = true;
         })
     };
     let on_sample = {
