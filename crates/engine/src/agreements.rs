@@ -366,6 +366,8 @@ pub fn agreement_spans(
                 });
                 introduced && !modifier
             }
+            // "granted such a license": a permit, not an agreement.
+            "license" | "licence" => !permit_verb_before(&lower, k),
             _ => true,
         };
         // "the research collaboration": a determiner and a kind word name a
@@ -384,6 +386,27 @@ pub fn agreement_spans(
         i = last + 1;
     }
     out
+}
+
+/// Verbs that give or get a permit ("granted a licence to test").
+const PERMIT_VERBS: &[&str] = &[
+    "granted", "grant", "grants", "issued", "issue", "awarded", "obtained", "obtain", "received", "receive", "won",
+    "revoked", "applied",
+];
+
+/// True when a permit verb comes right before token `k`, past a
+/// determiner ("granted such a license", "applied for a licence").
+fn permit_verb_before(lower: &[String], k: usize) -> bool {
+    let mut p = k;
+    while p > 0
+        && matches!(
+            lower[p - 1].as_str(),
+            "a" | "an" | "the" | "such" | "its" | "their" | "for" | "new"
+        )
+    {
+        p -= 1;
+    }
+    p > 0 && PERMIT_VERBS.contains(&lower[p - 1].as_str())
 }
 
 /// True when the words before token `first` are "<kind word> and", so
@@ -463,6 +486,11 @@ mod tests {
             name: "weak head needs a determiner or kind word",
             text: "Contract work is growing; the company won a supply contract.",
             want: &[("supply contract", AgreementKind::Supply)],
+        },
+        Row {
+            name: "a licence granted by an authority is a permit",
+            text: "Acme was the first to be granted such a license in Beijing.",
+            want: &[],
         },
         Row {
             name: "coordinated kind words join the span",

@@ -285,6 +285,7 @@ const VERBS: &[(&str, Option<AgreementKind>, Status, bool)] = {
         ("partners", Some(K::Partnership), Status::Agreed, true),
         ("partnered", Some(K::Partnership), Status::Agreed, true),
         ("partnering", Some(K::Partnership), Status::Agreed, true),
+        ("team", Some(K::Partnership), Status::Agreed, true),
         ("teamed", Some(K::Partnership), Status::Agreed, true),
         ("teams", Some(K::Partnership), Status::Agreed, true),
         ("collaborate", Some(K::Collaboration), Status::Agreed, true),
@@ -587,7 +588,8 @@ impl Doc<'_> {
     /// A company name used as a modifier ("OpenAI rivals").
     fn is_modifier(&self, i: usize) -> bool {
         let next = self.word(i + 1);
-        self.gap_after(i).trim().is_empty() && MODIFIER_NOUNS.contains(&next)
+        let team_up = next == "team" && self.word(i + 2) == "up";
+        self.gap_after(i).trim().is_empty() && MODIFIER_NOUNS.contains(&next) && !team_up
     }
 
     /// A company named as the source of a report ("according to Reuters",
@@ -880,8 +882,11 @@ impl Doc<'_> {
                 let partner_noun = matches!(e.lower.as_str(), "partner" | "partners") && nounish;
                 let take_without_stake = matches!(e.lower.as_str(), "take" | "takes" | "took")
                     && !(i + 1..i + 6).any(|k| matches!(self.word(k), "stake" | "interest"));
+                // "team up", not "the team".
+                let team_noun = e.lower == "team" && self.word(i + 1) != "up";
                 if partner_noun
                     || take_without_stake
+                    || team_noun
                     || (nounish && matches!(prev, "a" | "an" | "the") && e.lower != "signed")
                 {
                     return None;
@@ -940,7 +945,9 @@ impl Doc<'_> {
             return None;
         }
         // Purpose after the triggers: "an agreement to acquire".
-        let purpose_kind = (s..=e.min(hi.saturating_sub(1)) + 1)
+        // "team up to develop": the particle sits between.
+        let reach = if self.word(e + 1) == "up" { e + 2 } else { e + 1 };
+        let purpose_kind = (s..=reach.min(hi))
             .filter(|&k| k < hi && self.word(k) == "to")
             .find_map(|k| {
                 let w = self.word(k + 1);
@@ -1571,6 +1578,11 @@ mod tests {
             name: "an earlier deal is its own record",
             text: "Intel and Samsung signed a partnership today. In 2016, Intel bought and licensed patents from Samsung.",
             want: &[(&["Intel", "Samsung"], K::Partnership), (&["Intel", "Samsung"], K::Licensing)],
+        },
+        Row {
+            name: "X and Y team up to develop (headline verb)",
+            text: "Oracle and Siemens team up to develop factory robots",
+            want: &[(&["Oracle", "Siemens"], K::Collaboration)],
         },
         Row {
             name: "a source before the subject is not a party",
