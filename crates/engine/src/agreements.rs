@@ -366,6 +366,15 @@ pub fn agreement_spans(
                 });
                 introduced && !modifier
             }
+            // "a great deal of", "not a great deal is known": an amount.
+            "deal" => {
+                !(i >= 2
+                    && matches!(lower[i - 1].as_str(), "great" | "good")
+                    && lower[i - 2] == "a"
+                    && !lower
+                        .get(last + 1)
+                        .is_some_and(|w| matches!(w.as_str(), "with" | "for" | "between")))
+            }
             // "granted such a license": a permit, not an agreement.
             "license" | "licence" => !permit_verb_before(&lower, k),
             _ => true,
@@ -490,6 +499,11 @@ mod tests {
         Row {
             name: "a licence granted by an authority is a permit",
             text: "Acme was the first to be granted such a license in Beijing.",
+            want: &[],
+        },
+        Row {
+            name: "a great deal is an amount",
+            text: "Not a great deal is known about Acme, but a great deal of work remains.",
             want: &[],
         },
         Row {

@@ -616,7 +616,7 @@ pub fn context_companies(text: &str, toks: &[Token<'_>]) -> Vec<ContextName> {
                 .iter()
                 .any(|cue| p >= cue.len() && cue.iter().zip(&lower[p - cue.len()..p]).all(|(c, t)| c == t))
         };
-        let deal_before = deal_at(at) || deal_at(skip_possessor(toks, &lower, a));
+        let deal_before = deal_at(at) || deal_at(skip_possessor(toks, &lower, a)) || named_venture(&lower, a);
         // The next word, only when a single space separates it: "Sage Wohns,
         // CEO" is a person and a role, "Zentrobe CEO" a company's CEO.
         let next = toks
@@ -666,6 +666,30 @@ fn skip_possessor(toks: &[Token<'_>], lower: &[String], a: usize) -> usize {
     } else {
         p
     }
+}
+
+/// Nouns for a new business that a name can be given to.
+const VENTURE_NOUNS: &[&str] = &[
+    "venture",
+    "company",
+    "firm",
+    "startup",
+    "subsidiary",
+    "entity",
+    "business",
+    "unit",
+];
+
+/// "The new venture, known as X", "a subsidiary called X": the name given
+/// to a new business right before token `a`.
+fn named_venture(lower: &[String], a: usize) -> bool {
+    let naming = match a {
+        0 => 0,
+        _ if matches!(lower[a - 1].as_str(), "called" | "named") => 1,
+        _ if a >= 2 && lower[a - 1] == "as" && lower[a - 2] == "known" => 2,
+        _ => 0,
+    };
+    naming > 0 && (a.saturating_sub(naming + 3)..a - naming).any(|k| VENTURE_NOUNS.contains(&lower[k].as_str()))
 }
 
 /// Words that make a sentence a report about investors.
@@ -884,6 +908,11 @@ mod tests {
             name: "plural noun before a list",
             text: "Nigerian banks Ubor Bank of Africa and Standard Vell Bank agreed.",
             want: &["Ubor Bank of Africa", "Standard Vell Bank"],
+        },
+        Row {
+            name: "a name given to a new venture",
+            text: "The new venture, known as q-Lanto, starts today.",
+            want: &["q-Lanto"],
         },
         Row {
             name: "-maker noun",

@@ -383,6 +383,31 @@ const MODIFIER_NOUNS: &[&str] = &[
     "ai",
 ];
 
+/// Nouns that end a description before a company's name ("engineering
+/// services company X", "chipmaker X").
+const COMPANY_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "startup",
+    "start-up",
+    "group",
+    "bank",
+    "maker",
+    "provider",
+    "giant",
+    "operator",
+    "developer",
+    "retailer",
+    "lender",
+    "insurer",
+    "chipmaker",
+    "automaker",
+    "carmaker",
+    "specialist",
+    "conglomerate",
+    "supplier",
+];
+
 /// Words that end a scan for a party to the left of a trigger.
 const LEFT_STOPS: &[&str] = &[
     "but",
@@ -693,6 +718,8 @@ impl Doc<'_> {
                 && self.company(k + 3).is_some()
             {
                 k + 3
+            } else if let Some(next) = self.described_after_and(k, hi) {
+                next
             } else {
                 return k + 1;
             };
@@ -705,6 +732,20 @@ impl Doc<'_> {
             }
             push_unique(out, self.canonical(k));
         }
+    }
+
+    /// "…, and engineering services company X": the company after "and"
+    /// and a description ending in a company noun, if any.
+    fn described_after_and(&self, k: usize, hi: usize) -> Option<usize> {
+        if self.word(k + 1) != "and" || self.gap_after(k).contains(['(', ';']) {
+            return None;
+        }
+        let mut j = k + 2;
+        while j < hi && j <= k + 6 && self.els[j].what == What::Word {
+            j += 1;
+        }
+        let noun = j > k + 2 && COMPANY_NOUNS.contains(&self.word(j - 1));
+        (noun && j < hi && self.company(j).is_some()).then_some(j)
     }
 
     /// The subject group left of element `t`, and whether a pronoun or a
@@ -945,13 +986,15 @@ impl Doc<'_> {
             return None;
         }
         // Purpose after the triggers: "an agreement to acquire".
-        // "team up to develop": the particle sits between.
-        let reach = if self.word(e + 1) == "up" { e + 2 } else { e + 1 };
+        // "team up to develop", "a deal with an automaker to develop": a
+        // particle or an object sits between.
+        let reach = self.purpose_reach(e, hi);
         let purpose_kind = (s..=reach.min(hi))
             .filter(|&k| k < hi && self.word(k) == "to")
             .find_map(|k| {
                 let w = self.word(k + 1);
-                purpose(if w == "jointly" { self.word(k + 2) } else { w })
+                let adverb = matches!(w, "jointly" | "further" | "together" | "also" | "co");
+                purpose(if adverb { self.word(k + 2) } else { w })
             });
         let reference = !has_verb && mentions.iter().all(|&m| self.mark_definite(lo, m));
         let possessive_mention = !has_verb && reference;
@@ -1062,6 +1105,26 @@ impl Doc<'_> {
             scope,
             value,
         })
+    }
+
+    /// The last element where a purpose "to" may follow the triggers
+    /// ending at `e`: right after them, or after a particle ("team up to")
+    /// or a short object ("a deal with an automaker to develop").
+    fn purpose_reach(&self, e: usize, hi: usize) -> usize {
+        if self.word(e + 1) == "up" {
+            return e + 2;
+        }
+        if !matches!(self.word(e + 1), "with" | "between") {
+            return e + 1;
+        }
+        let mut k = e + 2;
+        while k < hi && k <= e + 7 {
+            if self.word(k) == "to" || RIGHT_STOPS.contains(&self.word(k)) || Self::is_barrier(self.gap_after(k - 1)) {
+                return k;
+            }
+            k += 1;
+        }
+        e + 1
     }
 
     /// A company right before a mention, or its possessor: "the Agolo
@@ -1583,6 +1646,16 @@ mod tests {
             name: "X and Y team up to develop (headline verb)",
             text: "Oracle and Siemens team up to develop factory robots",
             want: &[(&["Oracle", "Siemens"], K::Collaboration)],
+        },
+        Row {
+            name: "owners listed with a description: co-owned by X, Y and services company Z",
+            text: "SoftBank formed a joint venture co-owned by SoftBank, Oracle, and engineering services company Siemens.",
+            want: &[(&["Oracle", "Siemens", "SoftBank"], K::JointVenture)],
+        },
+        Row {
+            name: "X signed a deal with an unnamed Y to develop: one party, the purpose's kind",
+            text: "Oracle has signed a deal with an unnamed automaker to further develop the technology.",
+            want: &[(&["Oracle"], K::Collaboration)],
         },
         Row {
             name: "a source before the subject is not a party",
