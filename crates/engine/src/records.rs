@@ -1033,6 +1033,14 @@ impl Doc<'_> {
                     parties.insert(0, subj);
                 }
             }
+        } else if pronoun && has_verb && !reference {
+            // "X said …, while it also entered": the pronoun in a later
+            // clause is the sentence's subject.
+            if let Some(subj) = self.unit_subject(lo, s) {
+                if !parties.contains(&subj) {
+                    parties.insert(0, subj);
+                }
+            }
         }
         let _ = left_found;
 
@@ -1141,6 +1149,14 @@ impl Doc<'_> {
             }
             return;
         }
+    }
+
+    /// The first company of the unit before `s` that is not a source:
+    /// the subject a later pronoun refers to.
+    fn unit_subject(&self, lo: usize, s: usize) -> Option<String> {
+        (lo..s)
+            .find(|&k| self.company(k).is_some() && !self.is_source(k, lo) && !self.is_modifier(k))
+            .and_then(|k| self.canonical(k))
     }
 
     fn left_has_company(&self, lo: usize, s: usize) -> bool {
@@ -1656,6 +1672,11 @@ mod tests {
             name: "X signed a deal with an unnamed Y to develop: one party, the purpose's kind",
             text: "Oracle has signed a deal with an unnamed automaker to further develop the technology.",
             want: &[(&["Oracle"], K::Collaboration)],
+        },
+        Row {
+            name: "a pronoun in a later clause is the sentence's subject",
+            text: "Analysts told Reuters that Oracle signed a supply deal with Siemens, while it also entered into a partnership with Nokia.",
+            want: &[(&["Oracle", "Siemens"], K::Supply), (&["Nokia", "Oracle"], K::Partnership)],
         },
         Row {
             name: "a source before the subject is not a party",
