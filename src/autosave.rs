@@ -4,15 +4,24 @@
 //! Writing a megabyte to `localStorage` takes tens of milliseconds on the
 //! main thread; doing it on every keystroke of a long article would make
 //! typing stutter. A change that is not yet saved is written when the page
-//! is hidden or unloaded (`pagehide`), so a reload loses nothing.
+//! is hidden or unloaded (`pagehide`), so a reload loses nothing; that
+//! includes typing the text area has not handed up yet (a long text is read
+//! after a pause), which is read from the text area there and then. Nothing
+//! else may run first: Yew renders on a later task once it has used 16 ms,
+//! and a page being unloaded runs no later tasks.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
+use pactlens_engine::edits::rebase_edits;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::error::MAX_TEXT_BYTES;
+use crate::shared::Text;
 use crate::state::Snapshot;
 use crate::storage::{self, StorageError, StoredDocument};
 
@@ -22,23 +31,45 @@ pub const SAVE_AFTER_PAUSE_FROM: usize = 64 * 1024;
 /// The pause, in milliseconds.
 const PAUSE_MS: u32 = 600;
 
-/// The change waiting to be saved and its timer.
+/// The newest document, whether it is saved, and the timer of a save
+/// waiting for a pause.
 #[derive(Default)]
 struct Pending {
-    doc: Option<Snapshot>,
+    doc: Snapshot,
+    saved: bool,
     timer: Option<Timeout>,
 }
 
-/// Writes the waiting change, if any, and reports the outcome.
+/// Writes the newest document unless it is saved, and reports the outcome.
 fn flush(pending: &RefCell<Pending>, report: &Callback<Option<StorageError>>) {
     let doc = {
         let mut p = pending.borrow_mut();
         p.timer = None;
-        p.doc.take()
+        (!std::mem::replace(&mut p.saved, true)).then(|| p.doc.clone())
     };
     if let Some(doc) = doc {
         report.emit(write(&doc).err());
     }
+}
+
+/// Before the page goes away: takes in typing the text area holds but has
+/// not handed up yet (its edits moved as the reducer would), then writes.
+fn flush_on_leave(pending: &RefCell<Pending>, report: &Callback<Option<StorageError>>) {
+    let typed = gloo::utils::document()
+        .get_element_by_id("input")
+        .and_then(|el| el.dyn_into::<HtmlTextAreaElement>().ok())
+        .map(|area| area.value())
+        .filter(|value| value.len() <= MAX_TEXT_BYTES);
+    if let Some(typed) = typed {
+        let mut p = pending.borrow_mut();
+        if *typed != *p.doc.text {
+            let edits = rebase_edits(&p.doc.text, &typed, &p.doc.edits);
+            p.doc.text = Text::from(typed);
+            p.doc.edits = edits;
+            p.saved = false;
+        }
+    }
+    flush(pending, report);
 }
 
 /// Saves the article, its edits and the dictionary.
@@ -64,7 +95,7 @@ pub fn use_autosave(doc: &Snapshot) -> Option<StorageError> {
         let (pending, report) = (pending.clone(), report.clone());
         use_effect_with((), move |_| {
             let window = gloo::utils::window();
-            let listener = EventListener::new(&window, "pagehide", move |_| flush(&pending, &report));
+            let listener = EventListener::new(&window, "pagehide", move |_| flush_on_leave(&pending, &report));
             move || drop(listener)
         });
     }
@@ -72,7 +103,11 @@ pub fn use_autosave(doc: &Snapshot) -> Option<StorageError> {
         let (pending, report) = (pending.clone(), report.clone());
         use_effect_with(doc.clone(), move |doc| {
             let long = doc.text.len() >= SAVE_AFTER_PAUSE_FROM;
-            pending.borrow_mut().doc = Some(doc.clone());
+            {
+                let mut p = pending.borrow_mut();
+                p.doc = doc.clone();
+                p.saved = false;
+            }
             if long {
                 let later = {
                     let pending = pending.clone();

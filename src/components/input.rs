@@ -3,7 +3,6 @@
 
 use std::cell::RefCell;
 
-use gloo::events::{EventListener, EventListenerOptions};
 use gloo::file::File;
 use gloo::timers::callback::Timeout;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
@@ -44,10 +43,9 @@ const PAUSE_MS: u32 = 150;
 struct AreaState {
     shown: Text,
     sent: Option<Text>,
-    /// The timer of the read waiting for a pause (replacing it cancels it).
+    /// The read waiting for a pause (replacing it cancels it). When the
+    /// page goes away first, `autosave` reads the text area itself.
     pending: Option<Timeout>,
-    /// Typing not yet read.
-    waiting: bool,
     on_text: Callback<Text>,
     on_error: Callback<AppError>,
 }
@@ -57,8 +55,7 @@ struct AreaState {
 fn read_area(area: &HtmlTextAreaElement, state: &RefCell<AreaState>) {
     let value = area.value();
     let (on_text, on_error, shown) = {
-        let mut s = state.borrow_mut();
-        s.waiting = false;
+        let s = state.borrow();
         (s.on_text.clone(), s.on_error.clone(), s.shown.clone())
     };
     if value.len() > MAX_TEXT_BYTES {
@@ -91,32 +88,13 @@ pub fn input_pane(props: &InputProps) -> Html {
         use_effect_with(props.text.clone(), move |text| {
             let mut s = state.borrow_mut();
             if !s.sent.as_ref().is_some_and(|sent| sent == text) {
-                // A read now would send the replaced text.
-                s.pending = None;
-                s.waiting = false;
+                s.pending = None; // A read now would send the replaced text.
                 if let Some(area) = area_ref.cast::<HtmlTextAreaElement>() {
                     area.set_value(text);
                 }
             }
         });
     }
-    // Typing that waits for a pause is read when the page goes away. In the
-    // capture phase, so it reaches the document before the autosave's own
-    // `pagehide` listener writes it (see `autosave`).
-    {
-        let (area_ref, state) = (area_ref.clone(), state.clone());
-        use_effect_with((), move |_| {
-            let options = EventListenerOptions::run_in_capture_phase();
-            let listener = EventListener::new_with_options(&gloo::utils::window(), "pagehide", options, move |_| {
-                let waiting = state.borrow().waiting;
-                if let (true, Some(area)) = (waiting, area_ref.cast::<HtmlTextAreaElement>()) {
-                    read_area(&area, &state);
-                }
-            });
-            move || drop(listener)
-        });
-    }
-
     let oninput = {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
@@ -130,9 +108,7 @@ pub fn input_pane(props: &InputProps) -> Html {
                 let state = state.clone();
                 move || read_area(&area, &state)
             };
-            let mut s = state.borrow_mut();
-            s.pending = Some(Timeout::new(PAUSE_MS, read));
-            s.waiting = true;
+            state.borrow_mut().pending = Some(Timeout::new(PAUSE_MS, read));
         })
     };
     let on_sample = {
