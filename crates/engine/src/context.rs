@@ -604,6 +604,7 @@ pub fn context_companies(text: &str, toks: &[Token<'_>]) -> Vec<ContextName> {
             || toks[a..b]
                 .iter()
                 .any(|t| NOT_COMPANY_WORDS.contains(&t.text) || t.text == "and")
+            || toks[a..b].iter().all(|t| GENERIC_TERMS.contains(&t.text))
         {
             continue;
         }
@@ -948,6 +949,11 @@ mod tests {
             name: "deal phrase past an owner's possessive",
             text: "It took a stake in Plimsoll's Vantor unit.",
             want: &["Plimsoll", "Vantor"],
+        },
+        Row {
+            name: "a technology after a deal phrase is not a company",
+            text: "It made an investment in AI startup Quorvex.",
+            want: &["Quorvex"],
         },
         Row {
             name: "institutions are not companies",

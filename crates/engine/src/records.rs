@@ -64,6 +64,7 @@ pub(crate) fn records(text: &str, toks: &[Token<'_>], sents: &[Span], marks: &[M
         marks,
         records: Vec::new(),
         last_subject: None,
+        unit_lead: None,
     };
     for unit in units(text, sents) {
         let lo = els.partition_point(|e| e.span.start < unit.start);
@@ -204,6 +205,9 @@ struct Doc<'a> {
     /// The company that was last the subject of a deal, for "the company",
     /// "it" and "the equipment maker" subjects.
     last_subject: Option<String>,
+    /// The unit (its first element) and subject of the latest event, for a
+    /// mention coordinated with it.
+    unit_lead: Option<(usize, Vec<String>)>,
 }
 
 /// Dealing verbs: form, kind they imply, stage, and whether they report a
@@ -819,6 +823,11 @@ impl Doc<'_> {
             if w == "and" && !all && !out.is_empty() {
                 break;
             }
+            // "a deal to provide equipment and a partnership with Y": Y is
+            // the later mention's.
+            if !all && matches!(self.els[j].what, What::Agreement(_)) {
+                break;
+            }
             steps += 1;
             if self.company(j).is_none()
                 || self.is_source(j, t)
@@ -1003,19 +1012,51 @@ impl Doc<'_> {
         let mut parties = Vec::new();
         // A definite mention reported by a verb ("the partnership is being
         // announced") refers back; its parties are only those named with it.
-        let reference = reference || !direct && mentions.iter().all(|&m| self.mark_definite(lo, m));
+        let mut reference = reference || !direct && mentions.iter().all(|&m| self.mark_definite(lo, m));
         let right_reach = self.right_reach(e, hi, mentions.last().copied(), has_verb && !reference);
-        let pronoun = if reference {
+        // "A, B and C, the latter of which raised": a choice among names,
+        // not a pronoun for the last subject; the choice is the name right
+        // before it, when that is a company.
+        let chosen_at = (lo..s).find(|&k| matches!(self.word(k), "latter" | "former"));
+        let chosen = chosen_at.is_some();
+        let chosen_named = chosen_at.is_some_and(|k| k >= lo + 2 && self.company(k - 2).is_some());
+        let mut pronoun = if reference {
             self.adjacent_left(lo, s, &mut parties);
             false
         } else {
             self.left_parties(lo, s, &mut parties)
         };
+        if chosen && !chosen_named {
+            parties.clear();
+        }
         if right_reach {
             let mut right = Vec::new();
             self.right_parties(e, hi, funding, &mut right);
+            // "…, which made a push with the acquisition of Y": a definite
+            // mention naming a company no record has is a new deal, whose
+            // subject is found as for any other.
+            let new_party = reference && parties.is_empty() && !right.is_empty() && !self.in_records(&right);
+            if new_party {
+                reference = false;
+                pronoun = self.left_parties(lo, s, &mut parties);
+            }
             for p in right {
                 push_unique(&mut parties, Some(p));
+            }
+        }
+        let pronoun = pronoun && !chosen;
+        // "announced a deal … and a partnership with Y": the coordinated
+        // mention shares the subject of the event before it.
+        let coordinated = parties.len() <= 1 && self.coordinated_mention(lo, s);
+        if coordinated {
+            if let Some((at, lead)) = &self.unit_lead {
+                if *at == lo {
+                    for p in lead.iter().rev() {
+                        if !parties.contains(p) {
+                            parties.insert(0, p.clone());
+                        }
+                    }
+                }
             }
         }
         if funding {
@@ -1027,13 +1068,13 @@ impl Doc<'_> {
             }
         }
         let left_found = !parties.is_empty();
-        if (pronoun || parties.is_empty()) && has_verb && !reference && !self.left_has_company(lo, s) {
+        if (pronoun || parties.is_empty()) && has_verb && !reference && !chosen && !self.left_has_company(lo, s) {
             if let Some(subj) = self.last_subject.clone() {
                 if parties.is_empty() || pronoun {
                     parties.insert(0, subj);
                 }
             }
-        } else if pronoun && has_verb && !reference {
+        } else if pronoun && !reference && (has_verb || self.own_mention(lo, s)) {
             // "X said …, while it also entered": the pronoun in a later
             // clause is the sentence's subject.
             if let Some(subj) = self.unit_subject(lo, s) {
@@ -1090,7 +1131,11 @@ impl Doc<'_> {
         let date = date_in(span_text);
         let era = era_of(span_text);
         let another = (s.saturating_sub(4).max(lo)..s).any(|k| matches!(self.word(k), "also" | "another" | "separate"))
-            && !reference;
+            && !reference
+            || coordinated;
+        if !reference {
+            self.unit_lead = parties.first().map(|p| (lo, vec![p.clone()]));
+        }
         let value = value_in(span_text);
         let scope = self.scope_after(e, hi);
         if has_verb && left_found {
@@ -1149,6 +1194,38 @@ impl Doc<'_> {
             }
             return;
         }
+    }
+
+    /// True when a possessive pronoun introduces the mention at `s`: "its
+    /// inaugural investment".
+    fn own_mention(&self, lo: usize, s: usize) -> bool {
+        let mut k = s;
+        while k > lo && (PRE_MENTION.contains(&self.word(k - 1)) || self.word(k - 1) == "inaugural") {
+            k -= 1;
+        }
+        k > lo && matches!(self.word(k - 1), "its" | "their")
+    }
+
+    /// True when any of `names` is a party of a record so far.
+    fn in_records(&self, names: &[String]) -> bool {
+        self.records.iter().any(|r| {
+            names
+                .iter()
+                .any(|n| r.parties.iter().any(|p| p.eq_ignore_ascii_case(n)))
+        })
+    }
+
+    /// True when the mention at `s` follows "and" and another mention of the
+    /// unit: "a deal to provide equipment and a digital health partnership".
+    fn coordinated_mention(&self, lo: usize, s: usize) -> bool {
+        let mut k = s;
+        while k > lo && k + 4 > s && self.els[k - 1].what == What::Word && self.word(k - 1) != "and" {
+            k -= 1;
+        }
+        k > lo + 1
+            && self.word(k - 1) == "and"
+            && matches!(self.els[s].what, What::Agreement(_))
+            && (lo..k - 1).any(|j| matches!(self.els[j].what, What::Agreement(_)))
     }
 
     /// The first company of the unit before `s` that is not a source:
@@ -1677,6 +1754,30 @@ mod tests {
             name: "a pronoun in a later clause is the sentence's subject",
             text: "Analysts told Reuters that Oracle signed a supply deal with Siemens, while it also entered into a partnership with Nokia.",
             want: &[(&["Oracle", "Siemens"], K::Supply), (&["Nokia", "Oracle"], K::Partnership)],
+        },
+        Row {
+            name: "a which-clause: X, which made a push with the acquisition of Y",
+            text: "Oracle competes with Siemens, which recently made its own AI push with the acquisition of Nokia.",
+            want: &[(&["Nokia", "Siemens"], K::Acquisition)],
+        },
+        Row {
+            name: "coordinated mentions share the subject and stay separate deals",
+            text: "Oracle signed a licensing deal with Siemens. The company also announced a deal to provide equipment for a city and a health partnership with Nokia.",
+            want: &[
+                (&["Oracle", "Siemens"], K::Licensing),
+                (&["Oracle"], K::Supply),
+                (&["Nokia", "Oracle"], K::Partnership),
+            ],
+        },
+        Row {
+            name: "its own mention: a pronoun possessor is the sentence's subject",
+            text: "Intel Capital said that after it set up a new fund, which made its inaugural investment in AI startup Zentrobe, it grew.",
+            want: &[(&["Intel Capital", "Zentrobe"], K::Investment)],
+        },
+        Row {
+            name: "the latter of which is not the last subject",
+            text: "Oracle acquired Siemens. Many firms exist, including Nokia and Quorvex, the latter of which raised $4 million in funding.",
+            want: &[(&["Oracle", "Siemens"], K::Acquisition)],
         },
         Row {
             name: "a source before the subject is not a party",
