@@ -46,8 +46,58 @@ fn shorter_form<'n>(long: &str, names: &HashSet<&'n str>) -> Option<&'n str> {
     None
 }
 
+/// True when `abbr` may abbreviate `name`: two to six capitals (digits and
+/// "&" allowed) starting with the initial of a name of several words
+/// ("PDVSA" for "Petroleos de Venezuela", "OCG" for "Oriental Consultants
+/// Global").
+fn abbreviates(abbr: &str, name: &str) -> bool {
+    let letters = abbr.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters)
+        && abbr
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+        && name.contains(' ')
+        && name.chars().next() == abbr.chars().next()
+}
+
+/// Abbreviations set beside a full name, "Petroleos de Venezuela, PDVSA,"
+/// or "Pacific Consultants (PCKK)": (abbreviation's canonical name, full
+/// name's canonical name).
+fn apposed_abbreviations(text: &str, marks: &[Mark]) -> Vec<(String, String)> {
+    let companies: Vec<&Mark> = marks.iter().filter(|m| m.label == Label::Company).collect();
+    companies
+        .windows(2)
+        .filter_map(|w| {
+            let (full, abbr) = (w[0], w[1]);
+            if full.span.end > abbr.span.start {
+                return None;
+            }
+            let gap = &text[full.span.end..abbr.span.start];
+            let after = text[abbr.span.end..].chars().next();
+            let apposed =
+                (gap == ", " && matches!(after, Some(',' | '.' | ';'))) || (gap == " (" && after == Some(')'));
+            let ok = apposed && abbreviates(abbr.span.slice(text), full.span.slice(text));
+            (ok && abbr.canonical != full.canonical).then(|| (abbr.canonical.clone(), full.canonical.clone()))
+        })
+        .collect()
+}
+
+/// Renames companies to the shortest name the article uses for them, and
+/// an abbreviation set beside a full name to that name.
+pub fn group_company_names(text: &str, marks: &mut [Mark]) {
+    for (abbr, full) in apposed_abbreviations(text, marks) {
+        for m in marks
+            .iter_mut()
+            .filter(|m| m.label == Label::Company && m.canonical == abbr)
+        {
+            m.canonical = full.clone();
+        }
+    }
+    group_short_names(marks);
+}
+
 /// Renames companies to the shortest name the article uses for them.
-pub fn group_company_names(marks: &mut [Mark]) {
+fn group_short_names(marks: &mut [Mark]) {
     let names: Vec<String> = marks
         .iter()
         .filter(|m| m.label == Label::Company)
@@ -88,5 +138,35 @@ mod tests {
         assert_eq!(canon("Google Cloud"), "Google Cloud");
         assert_eq!(canon("Zorbluk Holdings"), "Zorbluk");
         assert_eq!(canon("Microsoft Ventures"), "Microsoft Ventures");
+    }
+
+    #[test]
+    fn an_abbreviation_beside_a_full_name_is_that_company() {
+        // (text, abbreviation, the full name it is grouped with)
+        let rows: &[(&str, &str, &str)] = &[
+            (
+                "Oracle signed a deal with Quorvex de Lanta, QDL, to supply oil. QDL will ship it.",
+                "QDL",
+                "Quorvex de Lanta",
+            ),
+            (
+                "Oracle worked with Harrow Lane Ventures (HLV) last year.",
+                "HLV",
+                "Harrow Lane Ventures",
+            ),
+        ];
+        for (text, abbr, full) in rows {
+            let ann = crate::annotate(text);
+            let canon = |surface: &str| {
+                ann.marks
+                    .iter()
+                    .filter(|m| m.span.slice(text) == surface)
+                    .map(|m| m.canonical.clone())
+                    .collect::<Vec<_>>()
+            };
+            let want = canon(full);
+            assert!(!want.is_empty(), "{text}");
+            assert!(canon(abbr).iter().all(|c| *c == want[0]), "{text}: {:?}", canon(abbr));
+        }
     }
 }

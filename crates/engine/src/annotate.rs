@@ -69,7 +69,7 @@ pub fn annotate_with_progress(text: &str, tagger: &Tagger, progress: &mut dyn Fn
     }));
 
     let mut marks = merge_owner_and_product(text, resolve(entity_cands));
-    group_company_names(&mut marks);
+    group_company_names(text, &mut marks);
     for m in marks.iter_mut().filter(|m| m.label == Label::Agreement) {
         m.kind = agreement_cands.iter().find(|a| a.span == m.span).map(|a| a.kind);
     }
