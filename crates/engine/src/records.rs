@@ -796,7 +796,12 @@ impl Doc<'_> {
         // A description at the start of the unit: "The equipment maker paid".
         let described = lo < t
             && self.word(lo) == "the"
-            && (lo + 1..t.min(lo + 4)).any(|k| self.els[k].what == What::Word && !self.is_kind_word(k));
+            && (lo + 1..t.min(lo + 4)).any(|k| self.els[k].what == What::Word && !self.is_kind_word(k))
+            // "The venture will acquire": the new venture, not a party.
+            && !(lo + 1..t.min(lo + 4)).any(|k| {
+                matches!(self.word(k), "venture" | "partnership" | "alliance" | "jv" | "deal" | "combined")
+                    || matches!(self.els[k].what, What::Agreement(_))
+            });
         pronoun || described
     }
 
@@ -986,6 +991,11 @@ impl Doc<'_> {
             }
         }
         if !direct && mentions.is_empty() {
+            return None;
+        }
+        if direct && self.mention_is_subject(lo, s, e) {
+            // "The venture will acquire the assets": the new venture deals
+            // as a company; its deal is not one between the parties.
             return None;
         }
         // "raised concerns": a raise needs money or a round.
@@ -1194,6 +1204,24 @@ impl Doc<'_> {
             }
             return;
         }
+    }
+
+    /// True when the event starts with a definite mention that is the
+    /// subject of the dealing verb after it: "The partnership will acquire".
+    fn mention_is_subject(&self, lo: usize, s: usize, e: usize) -> bool {
+        let What::Agreement(m) = self.els[s].what else {
+            return false;
+        };
+        let verb_at = (s + 1..=e).find(|&k| self.els[k].what == What::Word && verb(&self.els[k].lower).is_some());
+        let Some(v) = verb_at else { return false };
+        let between_aux = (s + 1..v).all(|k| {
+            matches!(
+                self.word(k),
+                "will" | "would" | "shall" | "may" | "could" | "is" | "was" | "also" | "then" | "to" | "has" | "had"
+            )
+        });
+        let active = !matches!(self.word(v.saturating_sub(1)), "was" | "is" | "be" | "been" | "being");
+        between_aux && active && self.mark_definite(lo, m) && verb(&self.els[v].lower).is_some_and(|x| x.2)
     }
 
     /// True when a possessive pronoun introduces the mention at `s`: "its
@@ -1778,6 +1806,12 @@ mod tests {
             name: "the latter of which is not the last subject",
             text: "Oracle acquired Siemens. Many firms exist, including Nokia and Quorvex, the latter of which raised $4 million in funding.",
             want: &[(&["Oracle", "Siemens"], K::Acquisition)],
+        },
+        Row {
+            name: "a venture as the subject of a dealing verb makes no record of its own",
+            text: "Oracle and Siemens formed a joint venture. The venture will acquire the systems owned by Nokia. \
+                   The new venture will acquire the\nNokia trade name.",
+            want: &[(&["Oracle", "Siemens"], K::JointVenture)],
         },
         Row {
             name: "a source before the subject is not a party",
