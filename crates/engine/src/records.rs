@@ -1032,6 +1032,11 @@ impl Doc<'_> {
         let chosen_named = chosen_at.is_some_and(|k| k >= lo + 2 && self.company(k - 2).is_some());
         let mut pronoun = if reference {
             self.adjacent_left(lo, s, &mut parties);
+            if parties.is_empty() && self.own_mention(lo, s) {
+                // "X and Y said they may expand their cooperation": the
+                // owners of the mention are the sentence's subject group.
+                self.left_parties(lo, s, &mut parties);
+            }
             false
         } else {
             self.left_parties(lo, s, &mut parties)
@@ -1812,6 +1817,11 @@ mod tests {
             text: "Oracle and Siemens formed a joint venture. The venture will acquire the systems owned by Nokia. \
                    The new venture will acquire the\nNokia trade name.",
             want: &[(&["Oracle", "Siemens"], K::JointVenture)],
+        },
+        Row {
+            name: "their mention: X and Y said they may expand their cooperation (an existing deal)",
+            text: "On Monday, Oracle and Siemens said they may expand their cooperation to batteries.",
+            want: &[(&["Oracle", "Siemens"], K::Collaboration)],
         },
         Row {
             name: "a source before the subject is not a party",
