@@ -765,7 +765,7 @@ impl Doc<'_> {
             j -= 1;
             steps += 1;
             let w = self.word(j);
-            if LEFT_STOPS.contains(&w) {
+            if LEFT_STOPS.contains(&w) || self.relative_after_noun(lo, j) {
                 break;
             }
             if PRONOUN_SUBJECTS.contains(&w) {
@@ -1209,6 +1209,39 @@ impl Doc<'_> {
             }
             return;
         }
+    }
+
+    /// True when element `j` is a relative pronoun after a common noun:
+    /// "a company that will sell", whose subject is that unnamed noun. After
+    /// a reporting verb ("said that") the subject lies further left; a
+    /// comma's "which" may refer to a company further back ("Snowflake,
+    /// which bought"), so it does not stop the scan.
+    fn relative_after_noun(&self, lo: usize, j: usize) -> bool {
+        if !matches!(self.word(j), "that" | "who") || j == lo {
+            return false;
+        }
+        let before = &self.els[j - 1];
+        before.what == What::Word
+            && before.lower.chars().all(char::is_alphabetic)
+            && !matches!(
+                before.lower.as_str(),
+                "said"
+                    | "says"
+                    | "announced"
+                    | "confirmed"
+                    | "reported"
+                    | "noted"
+                    | "added"
+                    | "stated"
+                    | "revealed"
+                    | "disclosed"
+                    | "explained"
+                    | "believes"
+                    | "expects"
+                    | "hopes"
+                    | "so"
+                    | "now"
+            )
     }
 
     /// True when the event starts with a definite mention that is the
@@ -1822,6 +1855,11 @@ mod tests {
             name: "their mention: X and Y said they may expand their cooperation (an existing deal)",
             text: "On Monday, Oracle and Siemens said they may expand their cooperation to batteries.",
             want: &[(&["Oracle", "Siemens"], K::Collaboration)],
+        },
+        Row {
+            name: "a relative clause after a common noun has that noun as subject",
+            text: "Oracle said it agreed to buy a stake in a company that will sell chips made by Siemens.",
+            want: &[],
         },
         Row {
             name: "a source before the subject is not a party",
