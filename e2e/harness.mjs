@@ -59,9 +59,10 @@ export async function waitAnnotated(page, length) {
   await page.waitForFunction(
     (n) => {
       const a = document.querySelector('#article');
-      return a && (n === 0 || (a.textContent.length === n && a.dataset.pending === 'false'));
+      return a && (n === 0 || (a.dataset.pending === 'false' && a.textContent.length === n));
     },
     length,
+    { polling: 50 }, // not every frame: the article's text may be megabytes
   );
 }
 
