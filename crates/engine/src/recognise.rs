@@ -488,8 +488,17 @@ fn legal_suffix_candidates(text: &str, toks: &[Token<'_>], lexicon: &Lexicon) ->
             if !joined {
                 break;
             }
+            // "Hitachi Ltd and Zorbluk Corp": another suffix ends the name
+            // before, so neither it nor an "and" after it joins this one.
+            if LEGAL_SUFFIXES.contains(&prev.text) {
+                break;
+            }
             let connector = matches!(prev.text, "&" | "of" | "and") && first < i;
-            if prev.is_capitalised() || (connector && first - 1 > 0 && toks[first - 2].is_capitalised()) {
+            let before_connector = connector && first - 1 > 0 && toks[first - 2].is_capitalised();
+            if before_connector && LEGAL_SUFFIXES.contains(&toks[first - 2].text) {
+                break;
+            }
+            if prev.is_capitalised() || before_connector {
                 first -= 1;
             } else {
                 break;
@@ -657,6 +666,24 @@ mod tests {
     fn suffix_rule_drops_sentence_initial_function_words() {
         let got = found("The Frobnitz Group said so.");
         assert!(got.contains(&("Frobnitz Group".into(), Label::Company)), "{got:?}");
+        let got = found("Shareholders of Quandle Inc rejected the offer.");
+        assert!(got.contains(&("Quandle Inc".into(), Label::Company)), "{got:?}");
+    }
+
+    #[test]
+    fn suffix_rule_stops_at_another_suffixed_name() {
+        let got = found("Zorbluk Ltd and Quandle Widgets Corp signed a licensing agreement.");
+        assert!(got.contains(&("Zorbluk Ltd".into(), Label::Company)), "{got:?}");
+        assert!(
+            got.contains(&("Quandle Widgets Corp".into(), Label::Company)),
+            "{got:?}"
+        );
+        // An "and" inside one name still joins.
+        let got = found("Marbury and Quell Inc said so.");
+        assert!(
+            got.contains(&("Marbury and Quell Inc".into(), Label::Company)),
+            "{got:?}"
+        );
     }
 
     #[test]
