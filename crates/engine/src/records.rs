@@ -690,6 +690,8 @@ impl Doc<'_> {
                 && !Self::is_barrier(self.gap_after(k - 2))
             {
                 k -= 2;
+            } else if let Some(before) = self.described_before_and(k, lo) {
+                k = before;
             } else {
                 break;
             }
@@ -697,6 +699,36 @@ impl Doc<'_> {
                 push_unique(out, self.canonical(k));
             }
         }
+    }
+
+    /// "X and France's Y", "X and French rival Y": the company before "and"
+    /// when one to three describing words (words, or a place's possessive)
+    /// stand between "and" and the company at `k`.
+    fn described_before_and(&self, k: usize, lo: usize) -> Option<usize> {
+        let mut j = k;
+        while j > lo && k - j < 4 {
+            let e = &self.els[j - 1];
+            // Only spaces between: "…Exchange Commission, Sina said" is no description.
+            let gap = self.gap_after(j - 1);
+            let spaced = gap.trim().is_empty() || matches!(gap.trim(), "'" | "’");
+            if !spaced || e.what != What::Word {
+                return None;
+            }
+            let possessive = matches!(e.lower.as_str(), "'s" | "’s");
+            let place = self.is_possessor(j - 1);
+            // Lower-case words and capitalised ones ("French rival").
+            let word = e.lower.chars().all(|c| c.is_alphabetic() || c == '-');
+            if matches!(e.lower.as_str(), "and" | "&") {
+                let described = k - j >= 1;
+                let ok = described && j >= lo + 2 && self.company(j - 2).is_some();
+                return (ok && !Self::is_barrier(self.gap_after(j - 2))).then_some(j - 2);
+            }
+            if !(possessive || place || word) || LEFT_STOPS.contains(&e.lower.as_str()) {
+                return None;
+            }
+            j -= 1;
+        }
+        None
     }
 
     /// The group of companies starting at `i`, scanning right; returns the
@@ -1720,6 +1752,21 @@ mod tests {
             name: "X and Y signed (coordinated subject)",
             text: "Sony and Honda signed a memorandum of understanding last week.",
             want: &[(&["Honda", "Sony"], K::Mou)],
+        },
+        Row {
+            name: "X and <place>'s Y agreed (described second subject)",
+            text: "Germany's Siemens and Japan's Hitachi agreed to deepen their alliance on Tuesday.",
+            want: &[(&["Hitachi", "Siemens"], K::Partnership)],
+        },
+        Row {
+            name: "a name after a comma is not described by the words before it",
+            text: "After meeting Toyota and trade officials, Hitachi said it had signed a licensing agreement.",
+            want: &[(&["Hitachi"], K::Licensing)],
+        },
+        Row {
+            name: "X and <description> Y signed",
+            text: "Toyota and German rival Siemens signed a licensing agreement.",
+            want: &[(&["Siemens", "Toyota"], K::Licensing)],
         },
         Row {
             name: "X agreed to acquire Y",
