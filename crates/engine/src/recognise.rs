@@ -229,15 +229,20 @@ pub fn candidates_with_progress(
         owner: None,
     }));
     for t in tagged.iter().filter(|t| t.score >= model_threshold(t.label)) {
-        let name = t.span.slice(text);
-        if GENERIC_TERMS.contains(&name) || ambiguous_spans.contains(&t.span) {
+        let span = if t.label == Label::Company {
+            without_description(text, t.span)
+        } else {
+            t.span
+        };
+        let name = span.slice(text);
+        if GENERIC_TERMS.contains(&name) || ambiguous_spans.contains(&t.span) || ambiguous_spans.contains(&span) {
             continue;
         }
         if t.label == Label::Company {
-            confident.push((t.span, name.to_string()));
+            confident.push((span, name.to_string()));
         }
         found.push(Candidate {
-            span: t.span,
+            span,
             label: t.label,
             source: Source::Model,
             canonical: name.to_string(),
@@ -472,6 +477,44 @@ fn followed_by_word(text: &str, span: Span, word: &str) -> bool {
     next_word(text, span) == Some(word)
 }
 
+/// Lower-case words a company name may hold ("Bank of America", "Marks and
+/// Spencer", "Banco de Chile").
+const NAME_JOINERS: &[&str] = &[
+    "of", "and", "&", "for", "the", "de", "del", "da", "du", "la", "le", "von", "van", "der",
+];
+
+/// A learned span that starts with a description ("Spanish bank Santander",
+/// "rival carmaker Zorbluk Motors"): the name is what follows the last
+/// lower-case word that cannot be part of a name. Spans without one, or
+/// ending in one, are kept whole.
+fn without_description(text: &str, span: Span) -> Span {
+    let slice = span.slice(text);
+    let mut cut = None;
+    let mut offset = 0;
+    for word in slice.split(' ') {
+        // "eBay", "easyJet": a lower-case start with capitals inside is a name.
+        let lower = word.starts_with(|c: char| c.is_lowercase()) && !word.chars().any(char::is_uppercase);
+        if lower && !NAME_JOINERS.contains(&word) {
+            cut = Some(offset + word.len() + 1);
+        }
+        offset += word.len() + 1;
+    }
+    match cut {
+        Some(at) if at < slice.len() => {
+            let rest = &slice[at..];
+            let first = rest.split(' ').next().unwrap_or_default();
+            if first.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || first.chars().any(char::is_uppercase)
+            {
+                Span::new(span.start + at, span.end)
+            } else {
+                span
+            }
+        }
+        _ => span,
+    }
+}
+
 /// "Foo Bar Corp." and "Acme Holdings": capitalised words before a legal
 /// suffix, the suffix included.
 fn legal_suffix_candidates(text: &str, toks: &[Token<'_>], lexicon: &Lexicon) -> Vec<Candidate> {
@@ -668,6 +711,24 @@ mod tests {
         assert!(got.contains(&("Frobnitz Group".into(), Label::Company)), "{got:?}");
         let got = found("Shareholders of Quandle Inc rejected the offer.");
         assert!(got.contains(&("Quandle Inc".into(), Label::Company)), "{got:?}");
+    }
+
+    #[test]
+    fn a_learned_span_loses_its_leading_description() {
+        let cases = [
+            ("Spanish bank Santander", "Santander"),
+            ("rival carmaker Zorbluk Motors", "Zorbluk Motors"),
+            ("Bank of America", "Bank of America"),
+            ("Marks and Spencer", "Marks and Spencer"),
+            ("Zorbluk labs", "Zorbluk labs"),
+            ("iRobot", "iRobot"),
+            ("eBay Inc", "eBay Inc"),
+            ("budget airline easyJet", "easyJet"),
+        ];
+        for (text, want) in cases {
+            let got = without_description(text, Span::new(0, text.len()));
+            assert_eq!(got.slice(text), want, "{text}");
+        }
     }
 
     #[test]
