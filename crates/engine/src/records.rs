@@ -720,8 +720,11 @@ impl Doc<'_> {
             let word = e.lower.chars().all(|c| c.is_alphabetic() || c == '-');
             if matches!(e.lower.as_str(), "and" | "&") {
                 let described = k - j >= 1;
-                let ok = described && j >= lo + 2 && self.company(j - 2).is_some();
-                return (ok && !Self::is_barrier(self.gap_after(j - 2))).then_some(j - 2);
+                if described && j >= lo + 2 && self.company(j - 2).is_some() && !Self::is_barrier(self.gap_after(j - 2))
+                {
+                    return Some(j - 2);
+                }
+                return None;
             }
             if !(possessive || place || word) || LEFT_STOPS.contains(&e.lower.as_str()) {
                 return None;
@@ -1762,6 +1765,11 @@ mod tests {
             name: "a name after a comma is not described by the words before it",
             text: "After meeting Toyota and trade officials, Hitachi said it had signed a licensing agreement.",
             want: &[(&["Hitachi"], K::Licensing)],
+        },
+        Row {
+            name: "an 'and' opening the text before a described company",
+            text: "and rival Siemens signed a licensing agreement.",
+            want: &[(&["Siemens"], K::Licensing)],
         },
         Row {
             name: "X and <description> Y signed",
