@@ -190,6 +190,7 @@ const NOT_COMPANY_WORDS: &[&str] = &[
     "Agency",
     "Ministry",
     "Commission",
+    "Committee",
     "Department",
     "Council",
     "Foundation",
@@ -873,6 +874,10 @@ pub const DESCRIPTORS: &[&str] = &[
     "Company",
 ];
 
+/// Nouns that name a company only in an apposition (", the Italian dairy
+/// group,"): before a name they are too loose ("a group of investors").
+const APPOSITION_CUES: &[&str] = &["group", "concern", "chain", "business", "corporation"];
+
 /// ", a New York-based startup," right after token `b`.
 fn apposition_after(text: &str, toks: &[Token<'_>], lower: &[String], b: usize) -> bool {
     let Some(prev) = b.checked_sub(1) else { return false };
@@ -886,7 +891,8 @@ fn apposition_after(text: &str, toks: &[Token<'_>], lower: &[String], b: usize) 
         if between.contains([',', '.', ';', '(', ')']) {
             return false;
         }
-        if lower_is(&toks[k].text.to_lowercase(), NOUN_CUES) {
+        let word = toks[k].text.to_lowercase();
+        if lower_is(&word, NOUN_CUES) || APPOSITION_CUES.contains(&word.as_str()) {
             return true;
         }
     }
@@ -946,6 +952,16 @@ mod tests {
             name: "apposition",
             text: "Zentrobe, a Boston-based software company, said so.",
             want: &["Zentrobe"],
+        },
+        Row {
+            name: "apposition naming a group",
+            text: "Quorvex, the Italian dairy group, said so.",
+            want: &["Quorvex"],
+        },
+        Row {
+            name: "a committee in apposition is not a company",
+            text: "It joined the Quorvex Committee, an advisory group for carmakers.",
+            want: &[],
         },
         Row {
             name: "company head word",

@@ -1346,6 +1346,32 @@ impl Doc<'_> {
         self.definite(lo, idx)
     }
 
+    /// For each element of `from..to`, whether it lies in an apposition
+    /// after a company: "X, the collapsed dairy group, has…".
+    fn appositions(&self, from: usize, to: usize) -> Vec<bool> {
+        let mut inside = vec![false; to.saturating_sub(from)];
+        let mut k = from.max(1);
+        while k < to {
+            let opens = self.company(k - 1).is_some()
+                && self.gap_after(k - 1).trim() == ","
+                && matches!(self.word(k), "the" | "a" | "an");
+            if !opens {
+                k += 1;
+                continue;
+            }
+            let mut j = k;
+            while j < to && j < k + 10 {
+                inside[j - from] = true;
+                if self.gap_after(j).contains(',') {
+                    break;
+                }
+                j += 1;
+            }
+            k = j + 1;
+        }
+        inside
+    }
+
     /// Whether the right scan applies: always after a verb; after a
     /// mention only through a preposition or an infinitive ("a deal with",
     /// "an agreement to acquire").
@@ -1365,7 +1391,12 @@ impl Doc<'_> {
     /// A stage that cue words force: failure, end, proposal, rumour,
     /// pending approval, completion.
     fn cue_stage(&self, from: usize, s: usize, e: usize, to: usize, existing: bool) -> Option<Status> {
-        let words: Vec<&str> = (from..to).map(|k| self.word(k)).collect();
+        // Words describing a company (", the collapsed dairy group,") say
+        // nothing of the deal's stage.
+        let described = self.appositions(from, to);
+        let words: Vec<&str> = (from..to)
+            .map(|k| if described[k - from] { "" } else { self.word(k) })
+            .collect();
         let at = |k: usize| words.get(k).copied().unwrap_or("");
         let has = |w: &str| words.contains(&w);
         let pair = |a: &str, b: &str| (0..words.len()).any(|k| at(k) == a && at(k + 1) == b);
@@ -1770,6 +1801,11 @@ mod tests {
             name: "an 'and' opening the text before a described company",
             text: "and rival Siemens signed a licensing agreement.",
             want: &[(&["Siemens"], K::Licensing)],
+        },
+        Row {
+            name: "a stage word describing a company in apposition is not the deal's stage",
+            text: "Siemens, the rejected bidder for the unit, has signed a licensing agreement with Hitachi.",
+            want: &[(&["Hitachi", "Siemens"], K::Licensing)],
         },
         Row {
             name: "X and <description> Y signed",
