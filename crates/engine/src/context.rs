@@ -635,14 +635,29 @@ pub fn context_companies(text: &str, toks: &[Token<'_>]) -> Vec<ContextName> {
         // CEO" is a person and a role, "Zentrobe CEO" a company's CEO.
         let next = toks
             .get(b)
-            .filter(|t| &text[toks[b - 1].span.end..t.span.start] == " ")
+            .filter(|t| {
+                let gap = &text[toks[b - 1].span.end..t.span.start];
+                gap == " " || gap.is_empty() && matches!(t.text, "'s" | "’s")
+            })
             .map(|t| t.text);
         let role_after = next.is_some_and(|w| ROLE_CUES.contains(&w))
             || (next == Some("chief") && toks.get(b + 1).is_some_and(|t| t.text == "executive"))
-            || matches!(next, Some("'s" | "’s"))
-                && toks
+            || matches!(next, Some("'s" | "’s")) && {
+                // "X's chief executive", "X's former CEO"; not a country's
+                // chief economist.
+                let chief_of_company = |k: usize| {
+                    toks.get(k + 1)
+                        .is_some_and(|t| matches!(t.text, "executive" | "financial" | "operating" | "technology"))
+                };
+                let role_at = |k: usize| {
+                    toks.get(k)
+                        .is_some_and(|t| ROLE_CUES.contains(&t.text) || t.text == "chief" && chief_of_company(k))
+                };
+                let tense = toks
                     .get(b + 1)
-                    .is_some_and(|t| ROLE_CUES.contains(&t.text) || t.text == "chief");
+                    .is_some_and(|t| matches!(t.text, "former" | "new" | "then" | "outgoing"));
+                role_at(b + 1) || tense && role_at(b + 2)
+            };
         let apposition = apposition_after(text, toks, &lower, b);
         let head = n >= 2 && COMPANY_HEADS.contains(&toks[b - 1].text);
         if !(noun_before || deal_before || role_after || apposition || head) {
@@ -952,6 +967,16 @@ mod tests {
             name: "apposition",
             text: "Zentrobe, a Boston-based software company, said so.",
             want: &["Zentrobe"],
+        },
+        Row {
+            name: "a former role after the possessive",
+            text: "Quorvex's former chief executive went on trial.",
+            want: &["Quorvex"],
+        },
+        Row {
+            name: "a country's chief is no company's",
+            text: "Britain's chief economist and Germany's new chief negotiator spoke.",
+            want: &[],
         },
         Row {
             name: "apposition naming a group",
