@@ -182,7 +182,7 @@ pub const COMPANY_HEADS: &[&str] = &[
 ];
 
 /// Words that make a run an institution, a place or a person's title.
-const NOT_COMPANY_WORDS: &[&str] = &[
+pub(crate) const NOT_COMPANY_WORDS: &[&str] = &[
     "University",
     "Institute",
     "College",

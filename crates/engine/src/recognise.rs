@@ -19,7 +19,9 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::context::{context_companies, context_products, listed_investors, GENERIC_TERMS, NOT_NAME_START};
+use crate::context::{
+    context_companies, context_products, listed_investors, GENERIC_TERMS, NOT_COMPANY_WORDS, NOT_NAME_START,
+};
 use crate::lexicon::Lexicon;
 use crate::span::{Label, Source, Span};
 use crate::tagger::Tagger;
@@ -283,7 +285,82 @@ pub fn candidates_with_progress(
     }
     found.extend(propagate(text, &confident, capitals));
     found.extend(suffixed);
+    found.retain(|c| c.label != Label::Company || c.source == Source::Lexicon || !never_a_company(text, c.span));
     found
+}
+
+/// Nationality and direction words: a run made only of them ("South
+/// Korean", "Japanese") describes a company, it never names one.
+const DEMONYMS: &[&str] = &[
+    "American",
+    "British",
+    "Chinese",
+    "Japanese",
+    "Korean",
+    "German",
+    "French",
+    "Italian",
+    "Spanish",
+    "Dutch",
+    "Swiss",
+    "Swedish",
+    "Indian",
+    "Russian",
+    "Canadian",
+    "Australian",
+    "Brazilian",
+    "Mexican",
+    "Israeli",
+    "Saudi",
+    "Taiwanese",
+    "Irish",
+    "Belgian",
+    "Danish",
+    "Norwegian",
+    "Finnish",
+    "Polish",
+    "Turkish",
+    "Austrian",
+    "Greek",
+    "Portuguese",
+    "European",
+    "Asian",
+    "African",
+    "Nigerian",
+    "Kenyan",
+    "Egyptian",
+    "Singaporean",
+    "Indonesian",
+    "Thai",
+    "Vietnamese",
+    "Malaysian",
+    "Argentine",
+    "Chilean",
+    "Scottish",
+    "Welsh",
+    "South",
+    "North",
+    "East",
+    "West",
+];
+
+/// A found run that is not a company whatever the cue: only nationality
+/// words, or the start of an institution's name ("US Securities" of "US
+/// Securities and Exchange Commission").
+fn never_a_company(text: &str, span: Span) -> bool {
+    let name = span.slice(text);
+    if name.split(' ').all(|w| DEMONYMS.contains(&w)) {
+        return true;
+    }
+    let Some(rest) = text[span.end..].strip_prefix(" and ") else {
+        return false;
+    };
+    let last = rest
+        .split(' ')
+        .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .last()
+        .map(|w| w.trim_end_matches([',', '.', ';', ':']));
+    last.is_some_and(|w| NOT_COMPANY_WORDS.contains(&w))
 }
 
 /// A lexicon match waiting for its evidence check.
@@ -711,6 +788,25 @@ mod tests {
         assert!(got.contains(&("Frobnitz Group".into(), Label::Company)), "{got:?}");
         let got = found("Shareholders of Quandle Inc rejected the offer.");
         assert!(got.contains(&("Quandle Inc".into(), Label::Company)), "{got:?}");
+    }
+
+    #[test]
+    fn nationality_words_and_institution_starts_are_never_companies() {
+        let cases = [
+            ("South Korean search giant", "South Korean", true),
+            (
+                "a filing with the US Securities and Exchange Commission, it said",
+                "US Securities",
+                true,
+            ),
+            ("Korean Air rose", "Korean Air", false),
+            ("Quorvex Securities and Zorbluk Capital", "Quorvex Securities", false),
+        ];
+        for (text, name, never) in cases {
+            let start = text.find(name).unwrap_or_default();
+            let span = Span::new(start, start + name.len());
+            assert_eq!(never_a_company(text, span), never, "{text}");
+        }
     }
 
     #[test]
