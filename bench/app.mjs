@@ -8,19 +8,15 @@
 //   node bench/app.mjs URL FILE...     (bench/app.sh builds, serves and calls it)
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import benchChromium from './chromium.js';
 
+const { launch } = benchChromium;
 const [url, ...files] = process.argv.slice(2);
 if (!url || !files.length) {
   console.error('usage: node app.mjs URL FILE...');
   process.exit(2);
 }
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 const MB = 1024 * 1024;
 console.log('| input | bytes | paste to marks (s) | longest main-thread task (ms) | peak JS heap (MB) | live JS heap after (MB) | page wasm memory (MB) |');
 console.log('|---|---:|---:|---:|---:|---:|---:|');

@@ -3,22 +3,17 @@
 // Usage: node browser.js MIN_SECONDS TOOL:INPUT [TOOL:INPUT ...]
 //   TOOL is pactlens or compromise; INPUT a file name in out/inputs/.
 'use strict';
-const { chromium } = require('playwright-core');
+const { launch } = require('./chromium.js');
 const { start } = require('./serve.js');
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-quic',
-  // Unbucketed performance.memory and a gc() to call before measuring.
-  '--enable-precise-memory-info', '--js-flags=--expose-gc',
-];
+// Unbucketed performance.memory and a gc() to call before measuring.
+const MEMORY_ARGS = ['--enable-precise-memory-info', '--js-flags=--expose-gc'];
 
 (async () => {
   const [minSecs, ...jobs] = process.argv.slice(2);
   const server = await start();
   const base = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  const browser = await launch(MEMORY_ARGS);
   try {
     for (const job of jobs) {
       const [tool, input] = job.split(':');
