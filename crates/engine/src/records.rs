@@ -909,11 +909,10 @@ impl Doc<'_> {
         let mut i = lo;
         let mut had_event = false;
         while i < hi {
-            let Some((first_kind, is_verb)) = self.trigger(i, lo) else {
+            if !self.is_trigger(i, lo) {
                 i += 1;
                 continue;
-            };
-            let _ = first_kind;
+            }
             // Extend over triggers that follow closely with no company
             // between ("signed a definitive agreement to acquire").
             let mut end = i;
@@ -925,12 +924,12 @@ impl Doc<'_> {
                 if Self::is_barrier(self.gap_after(k - 1)) {
                     break;
                 }
-                if self.trigger(k, lo).is_some() {
+                if self.is_trigger(k, lo) {
                     end = k;
                 }
                 k += 1;
             }
-            if let Some(ev) = self.event(unit, lo, hi, i, end, is_verb) {
+            if let Some(ev) = self.event(lo, hi, i, end) {
                 self.add(ev, unit);
                 had_event = true;
             }
@@ -941,13 +940,16 @@ impl Doc<'_> {
         }
     }
 
-    /// Whether element `i` is a trigger: `(kind, is_verb)`.
-    fn trigger(&self, i: usize, lo: usize) -> Option<(Option<AgreementKind>, bool)> {
+    /// Whether element `i` is a trigger: an agreement mention or a
+    /// dealing verb (not a noun that looks like one).
+    fn is_trigger(&self, i: usize, lo: usize) -> bool {
         let e = &self.els[i];
         match e.what {
-            What::Agreement(m) => Some((self.marks[m].kind, false)),
+            What::Agreement(_) => true,
             What::Word => {
-                let (kind, _, _) = verb(&e.lower)?;
+                if verb(&e.lower).is_none() {
+                    return false;
+                }
                 let prev = if i > lo { self.word(i - 1) } else { "" };
                 // Nouns that look like verbs: "early partners", "the sell".
                 let nounish = matches!(
@@ -979,15 +981,15 @@ impl Doc<'_> {
                     || team_noun
                     || (nounish && matches!(prev, "a" | "an" | "the") && e.lower != "signed")
                 {
-                    return None;
+                    return false;
                 }
-                Some((kind, true))
+                true
             }
-            _ => None,
+            _ => false,
         }
     }
 
-    fn event(&mut self, unit: Span, lo: usize, hi: usize, s: usize, e: usize, _first_is_verb: bool) -> Option<Event> {
+    fn event(&mut self, lo: usize, hi: usize, s: usize, e: usize) -> Option<Event> {
         let mut mentions = Vec::new();
         let mut verb_kinds = Vec::new();
         let mut mention_kinds = Vec::new();
@@ -1007,7 +1009,7 @@ impl Doc<'_> {
                 }
                 What::Word => {
                     if let Some((kind, st, stands_alone)) = verb(&self.els[k].lower) {
-                        if self.trigger(k, lo).is_none() {
+                        if !self.is_trigger(k, lo) {
                             continue;
                         }
                         has_verb = true;
@@ -1058,7 +1060,7 @@ impl Doc<'_> {
         // A definite mention reported by a verb ("the partnership is being
         // announced") refers back; its parties are only those named with it.
         let mut reference = reference || !direct && mentions.iter().all(|&m| self.mark_definite(lo, m));
-        let right_reach = self.right_reach(e, hi, mentions.last().copied(), has_verb && !reference);
+        let right_reach = self.right_reach(e, hi, has_verb && !reference);
         // "A, B and C, the latter of which raised": a choice among names,
         // not a pronoun for the last subject; the choice is the name right
         // before it, when that is a company.
@@ -1133,7 +1135,6 @@ impl Doc<'_> {
                 }
             }
         }
-        let _ = left_found;
 
         // Kind.
         let stake = (s..(e + 8).min(hi)).any(|k| {
@@ -1193,7 +1194,6 @@ impl Doc<'_> {
                 self.last_subject = Some(first.clone());
             }
         }
-        let _ = unit;
         Some(Event {
             parties,
             kind,
@@ -1375,12 +1375,11 @@ impl Doc<'_> {
     /// Whether the right scan applies: always after a verb; after a
     /// mention only through a preposition or an infinitive ("a deal with",
     /// "an agreement to acquire").
-    fn right_reach(&self, e: usize, hi: usize, last_mention: Option<usize>, has_verb: bool) -> bool {
+    fn right_reach(&self, e: usize, hi: usize, has_verb: bool) -> bool {
         let last_is_mention = matches!(self.els.get(e).map(|x| x.what), Some(What::Agreement(_)));
         if has_verb && !last_is_mention {
             return true;
         }
-        let _ = last_mention;
         let through_participle = matches!(
             self.word(e + 1),
             "owned" | "co-owned" | "led" | "co-led" | "backed" | "formed" | "signed" | "struck"
