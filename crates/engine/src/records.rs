@@ -33,7 +33,7 @@ use std::sync::LazyLock;
 use crate::agreements::{AgreementKind, Status};
 use crate::annotation::{AgreementRecord, Mark};
 use crate::span::{Label, Span};
-use crate::text::{Token, WordMap};
+use crate::text::{find_word_ignore_ascii_case, Token, WordMap};
 
 /// What an element of a unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1668,7 +1668,6 @@ fn push_unique(out: &mut Vec<String>, name: Option<String>) {
 /// 2016", "on Wednesday", "last year", or a year ("2016").
 pub(crate) fn date_in(sentence: &str) -> Option<String> {
     let words: Vec<&str> = sentence.split(|c: char| c.is_whitespace()).collect();
-    let lower = sentence.to_lowercase();
     let mut best: Option<(usize, String)> = None;
     let mut offer = |at: usize, s: String| {
         if best.as_ref().is_none_or(|(b, _)| at < *b) {
@@ -1702,32 +1701,15 @@ pub(crate) fn date_in(sentence: &str) -> Option<String> {
         }
     }
     for rel in RELATIVE_DATES {
-        if let Some(at) = find_word(&lower, rel) {
+        if let Some(at) = find_word_ignore_ascii_case(sentence, rel) {
             offer(at, sentence[at..at + rel.len()].to_string());
         }
     }
     best.map(|(_, s)| s)
 }
 
-/// Byte offset of `needle` in `hay` as whole words.
-fn find_word(hay: &str, needle: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(p) = hay[from..].find(needle) {
-        let at = from + p;
-        let end = at + needle.len();
-        let before_ok = !hay[..at].chars().next_back().is_some_and(char::is_alphanumeric);
-        let after_ok = !hay[end..].chars().next().is_some_and(char::is_alphanumeric);
-        if before_ok && after_ok {
-            return Some(at);
-        }
-        from = end;
-    }
-    None
-}
-
 /// When a report places a deal in the past: a year, or words that say so.
 fn era_of(text: &str) -> Option<String> {
-    let lower = text.to_lowercase();
     for w in text.split(|c: char| !c.is_alphanumeric()) {
         if w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.chars().all(|c| c.is_ascii_digit()) {
             return Some(w.to_string());
@@ -1735,7 +1717,7 @@ fn era_of(text: &str) -> Option<String> {
     }
     ["years ago", "previously", "in the past", "last year"]
         .iter()
-        .find(|p| find_word(&lower, p).is_some())
+        .find(|p| find_word_ignore_ascii_case(text, p).is_some())
         .map(|p| p.to_string())
 }
 

@@ -49,6 +49,34 @@ pub fn at_word_boundaries(text: &str, span: Span) -> bool {
     !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
 }
 
+/// Byte offset in `hay` of the first whole-word occurrence of `needle`,
+/// ignoring ASCII case; `needle` is lower-case ASCII ("last week").
+///
+/// The search runs on `hay` itself, never on a lower-cased copy: lower-casing
+/// changes the byte length of some characters ("İ" is 2 bytes, "i̇" is 3;
+/// the Kelvin sign is 3 bytes, "k" is 1), so a copy's offsets do not hold in
+/// the original. A match of ASCII bytes always lies on character boundaries.
+///
+/// ```
+/// use pactlens_engine::text::find_word_ignore_ascii_case;
+/// let text = "İİİ İstanbul, Today";
+/// let at = find_word_ignore_ascii_case(text, "today").unwrap();
+/// assert_eq!(&text[at..], "Today");
+/// assert_eq!(find_word_ignore_ascii_case("todays", "today"), None);
+/// ```
+pub fn find_word_ignore_ascii_case(hay: &str, needle: &str) -> Option<usize> {
+    debug_assert!(needle.is_ascii() && !needle.is_empty());
+    let (bytes, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.is_empty() || bytes.len() < n.len() {
+        return None;
+    }
+    (0..=bytes.len() - n.len()).find(|&at| {
+        bytes[at..at + n.len()].eq_ignore_ascii_case(n)
+            && hay.is_char_boundary(at)
+            && at_word_boundaries(hay, Span::new(at, at + n.len()))
+    })
+}
+
 /// A token with its byte span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token<'t> {
