@@ -7,6 +7,8 @@
 //! [`rebase_edits`] moves edits that the change did not touch and drops
 //! those it did.
 
+use std::collections::{BTreeMap, HashMap, HashSet};
+
 use serde::{Deserialize, Serialize};
 
 use crate::annotation::{AgreementRecord, Annotation, Mark};
@@ -49,7 +51,101 @@ impl Dictionary {
         self.always.retain(|(n, _)| n != name);
         self.never.retain(|n| n != name);
     }
+
+    /// How many names it lists.
+    pub fn len(&self) -> usize {
+        self.always.len() + self.never.len()
+    }
+
+    /// Reads a dictionary exported as JSON (`{"always": [["Acme",
+    /// "COMPANY"]], "never": ["Bolt"]}`), refusing one over
+    /// [`MAX_DICTIONARY_BYTES`] or [`MAX_DICTIONARY_NAMES`] before it is
+    /// used. Empty names are dropped; a name listed twice keeps its last rule.
+    ///
+    /// ```
+    /// use pactlens_engine::edits::{Dictionary, DictionaryError};
+    /// let d = Dictionary::from_json(r#"{"always":[["Acme","COMPANY"]],"never":["Bolt"]}"#).unwrap();
+    /// assert_eq!(d.len(), 2);
+    /// assert!(matches!(Dictionary::from_json("[1, 2]"), Err(DictionaryError::BadJson(_))));
+    /// ```
+    pub fn from_json(json: &str) -> Result<Dictionary, DictionaryError> {
+        if json.len() > MAX_DICTIONARY_BYTES {
+            return Err(DictionaryError::TooLarge { bytes: json.len() });
+        }
+        let read: Dictionary = serde_json::from_str(json).map_err(|e| DictionaryError::BadJson(e.to_string()))?;
+        let names = read.len();
+        if names > MAX_DICTIONARY_NAMES {
+            return Err(DictionaryError::TooManyNames { names });
+        }
+        // The last rule for a name wins, as when the reader adds them one by
+        // one; the order of the survivors is kept.
+        let mut last: HashMap<&str, usize> = HashMap::with_capacity(names);
+        let rules = read
+            .always
+            .iter()
+            .map(|(n, l)| (n.as_str(), Some(*l)))
+            .chain(read.never.iter().map(|n| (n.as_str(), None)));
+        let rules: Vec<(&str, Option<Label>)> = rules.filter(|(n, _)| !n.is_empty()).collect();
+        for (i, (name, _)) in rules.iter().enumerate() {
+            last.insert(name, i);
+        }
+        let mut out = Dictionary::default();
+        for (i, (name, label)) in rules.iter().enumerate() {
+            if last.get(name) != Some(&i) {
+                continue;
+            }
+            match label {
+                Some(label) => out.always.push((name.to_string(), *label)),
+                None => out.never.push(name.to_string()),
+            }
+        }
+        Ok(out)
+    }
 }
+
+/// The largest dictionary file [`Dictionary::from_json`] reads (8 MiB).
+pub const MAX_DICTIONARY_BYTES: usize = 8 << 20;
+
+/// The most names a dictionary may list (200,000: far more than a reader
+/// adds by hand, few enough to apply to an article in milliseconds).
+pub const MAX_DICTIONARY_NAMES: usize = 200_000;
+
+/// Why a dictionary file was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DictionaryError {
+    /// Not JSON, or JSON of another shape.
+    BadJson(String),
+    /// The file is over [`MAX_DICTIONARY_BYTES`].
+    TooLarge {
+        /// Its size.
+        bytes: usize,
+    },
+    /// It lists more than [`MAX_DICTIONARY_NAMES`] names.
+    TooManyNames {
+        /// How many it lists.
+        names: usize,
+    },
+}
+
+impl std::fmt::Display for DictionaryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DictionaryError::BadJson(why) => write!(f, "not a pactlens dictionary ({why})"),
+            DictionaryError::TooLarge { bytes } => write!(
+                f,
+                "the dictionary file is {:.1} MB; pactlens reads dictionaries of up to {} MB",
+                *bytes as f64 / 1e6,
+                MAX_DICTIONARY_BYTES >> 20
+            ),
+            DictionaryError::TooManyNames { names } => write!(
+                f,
+                "the dictionary lists {names} names; pactlens keeps at most {MAX_DICTIONARY_NAMES}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DictionaryError {}
 
 fn byte_span(map: &OffsetMap, start: usize, end: usize) -> Option<Span> {
     let s = map.to_byte(start, Unit::CodePoint)?;
@@ -84,20 +180,17 @@ pub fn apply_edits(text: &str, ann: &Annotation, dictionary: &Dictionary, edits:
         return ann.clone();
     }
     let map = OffsetMap::new(text);
-    let mut marks = ann.marks.clone();
-    for name in &dictionary.never {
-        marks.retain(|m| m.span.slice(text) != name);
+    // Marks by span: spans never overlap, so ordering by span orders by
+    // start, and each change costs O(log n) however many edits there are.
+    let mut marks: BTreeMap<Span, Mark> = ann.marks.iter().map(|m| (m.span, m.clone())).collect();
+    if !dictionary.never.is_empty() {
+        let never: HashSet<&str> = dictionary.never.iter().map(String::as_str).collect();
+        marks.retain(|span, _| !never.contains(span.slice(text)));
     }
-    for (name, label) in &dictionary.always {
-        if name.is_empty() {
-            continue;
-        }
-        for (at, _) in text.match_indices(name.as_str()) {
-            let span = Span::new(at, at + name.len());
-            let already = marks.iter().any(|m| m.span == span && m.label == *label);
-            if at_word_boundaries(text, span) && !already {
-                add(&mut marks, reader_mark(text, span, *label));
-            }
+    for (span, label) in always_matches(text, &dictionary.always) {
+        let already = marks.get(&span).is_some_and(|m| m.label == label);
+        if !already {
+            add(&mut marks, reader_mark(text, span, label));
         }
     }
     for edit in edits {
@@ -107,7 +200,7 @@ pub fn apply_edits(text: &str, ann: &Annotation, dictionary: &Dictionary, edits:
         };
         match *edit {
             Edit::Add { label, .. } => add(&mut marks, reader_mark(text, span, label)),
-            Edit::Relabel { label, .. } => match marks.iter_mut().find(|m| m.span == span) {
+            Edit::Relabel { label, .. } => match marks.get_mut(&span) {
                 Some(m) => {
                     m.label = label;
                     m.source = Source::Reader;
@@ -117,9 +210,12 @@ pub fn apply_edits(text: &str, ann: &Annotation, dictionary: &Dictionary, edits:
                 }
                 None => add(&mut marks, reader_mark(text, span, label)),
             },
-            Edit::Remove { .. } => marks.retain(|m| m.span != span),
+            Edit::Remove { .. } => {
+                marks.remove(&span);
+            }
         }
     }
+    let marks: Vec<Mark> = marks.into_values().collect();
     let agreements = remap_mentions(ann, |i| {
         let old = ann.marks.get(i)?;
         marks
@@ -128,6 +224,50 @@ pub fn apply_edits(text: &str, ann: &Annotation, dictionary: &Dictionary, edits:
             .filter(|&j| marks[j].label == Label::Agreement)
     });
     Annotation { marks, agreements }
+}
+
+/// Every whole-word occurrence in `text` of the dictionary's "always"
+/// names, in the order the rules are listed (a later rule wins where two
+/// overlap), each name's occurrences from left to right.
+///
+/// The names are indexed by their first character, and only the places
+/// where a word starts are looked up, so a dictionary of 100,000 names costs
+/// about as much as one pass over the text.
+fn always_matches(text: &str, always: &[(String, Label)]) -> Vec<(Span, Label)> {
+    let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+    for (i, (name, _)) in always.iter().enumerate() {
+        if let Some(c) = name.chars().next() {
+            by_first.entry(c).or_default().push(i);
+        }
+    }
+    let mut found: Vec<(usize, Span)> = Vec::new();
+    let mut previous: Option<char> = None;
+    for (at, c) in text.char_indices() {
+        let word_start = !previous.is_some_and(is_word_char);
+        previous = Some(c);
+        if !word_start {
+            continue;
+        }
+        for &i in by_first.get(&c).map(Vec::as_slice).unwrap_or_default() {
+            let name = &always[i].0;
+            let span = Span::new(at, at + name.len());
+            if text[at..].starts_with(name.as_str()) && at_word_boundaries(text, span) {
+                found.push((i, span));
+            }
+        }
+    }
+    found.sort_by_key(|&(i, span)| (i, span.start));
+    // One name's matches never overlap each other (as `match_indices`).
+    let mut out = Vec::with_capacity(found.len());
+    let mut last: Option<(usize, usize)> = None;
+    for (i, span) in found {
+        if last.is_some_and(|(li, end)| li == i && span.start < end) {
+            continue;
+        }
+        last = Some((i, span.end));
+        out.push((span, always[i].1));
+    }
+    out
 }
 
 /// The agreement records of `ann` with each mention index mapped through
@@ -142,11 +282,80 @@ fn remap_mentions(ann: &Annotation, new_index: impl Fn(usize) -> Option<usize>) 
         .collect()
 }
 
-/// Inserts `mark`, removing the marks it overlaps, keeping `marks` sorted.
-fn add(marks: &mut Vec<Mark>, mark: Mark) {
-    marks.retain(|m| !m.span.overlaps(&mark.span));
-    let at = marks.partition_point(|m| m.span < mark.span);
-    marks.insert(at, mark);
+/// Inserts `mark`, removing the marks it overlaps.
+fn add(marks: &mut BTreeMap<Span, Mark>, mark: Mark) {
+    // Marks do not overlap one another, so the ones `mark` overlaps are the
+    // last that starts before it and those that start inside it.
+    let mut clash: Vec<Span> = marks
+        .range(..mark.span)
+        .next_back()
+        .map(|(s, _)| *s)
+        .filter(|s| s.overlaps(&mark.span))
+        .into_iter()
+        .collect();
+    clash.extend(
+        marks
+            .range(mark.span..)
+            .take_while(|(s, _)| s.start < mark.span.end.max(mark.span.start + 1))
+            .map(|(s, _)| *s)
+            .filter(|s| s.overlaps(&mark.span)),
+    );
+    for s in clash {
+        marks.remove(&s);
+    }
+    marks.insert(mark.span, mark);
+}
+
+/// `text` with Windows (CRLF) and old Mac (CR) line ends turned into LF,
+/// and `edits` moved to the same words in it.
+///
+/// A browser's text area holds LF line ends only, so a text is normalised
+/// once, on its way into the page (file, import, share link), and the edits
+/// that came with it follow; otherwise they would slip by one code point per
+/// line. Edits left empty are dropped.
+///
+/// ```
+/// use pactlens_engine::edits::normalise_line_ends;
+/// use pactlens_engine::export::Edit;
+/// use pactlens_engine::Label;
+/// let acme = Edit::Add { start: 6, end: 10, label: Label::Company };
+/// let (text, edits) = normalise_line_ends("One\r\n\r\nAcme", &[acme]);
+/// assert_eq!(text, "One\n\nAcme");
+/// assert_eq!(edits, [Edit::Add { start: 4, end: 8, label: Label::Company }]);
+/// ```
+pub fn normalise_line_ends(text: &str, edits: &[Edit]) -> (String, Vec<Edit>) {
+    if !text.contains('\r') {
+        return (text.to_string(), edits.to_vec());
+    }
+    let mut out = String::with_capacity(text.len());
+    // removed_before[k]: how many code points were dropped before old code
+    // point k (one per CR of a CRLF pair).
+    let mut removed_before = Vec::with_capacity(text.len() + 1);
+    let mut removed = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        removed_before.push(removed);
+        if c == '\r' {
+            if chars.peek() == Some(&'\n') {
+                removed += 1;
+            } else {
+                out.push('\n');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    removed_before.push(removed);
+    let moved = |old: usize| removed_before.get(old).map(|r| old - r);
+    let edits = edits
+        .iter()
+        .filter_map(|e| {
+            let (start, end) = e.range();
+            let (start, end) = (moved(start)?, moved(end)?);
+            (start < end).then(|| with_range(e, start, end))
+        })
+        .collect();
+    (out, edits)
 }
 
 /// Moves `edits` made on `old` so they apply to `new`: edits before the
@@ -413,5 +622,119 @@ mod tests {
         assert_eq!(snap(9, 21), Some("Acme Corp.")); // " Acme Corp. " trimmed, period kept
         assert_eq!(snap(33, 38), Some("Zorblat"));
         assert_eq!(snap(4, 5), None); // a space
+    }
+
+    #[test]
+    fn a_dictionary_over_the_limits_is_refused() {
+        let many: Vec<String> = (0..=MAX_DICTIONARY_NAMES).map(|i| format!("\"N{i}\"")).collect();
+        let json = format!("{{\"always\":[],\"never\":[{}]}}", many.join(","));
+        assert!(matches!(
+            Dictionary::from_json(&json),
+            Err(DictionaryError::TooManyNames { names }) if names == MAX_DICTIONARY_NAMES + 1
+        ));
+        let padded = format!("{{\"always\":[],\"never\":[]}}{}", " ".repeat(MAX_DICTIONARY_BYTES));
+        assert!(matches!(
+            Dictionary::from_json(&padded),
+            Err(DictionaryError::TooLarge { .. })
+        ));
+        assert!(Dictionary::from_json("{\"always\":[[\"Acme\",\"BANANA\"]],\"never\":[]}").is_err());
+    }
+
+    #[test]
+    fn an_imported_dictionary_keeps_each_name_s_last_rule() {
+        let json = r#"{"always":[["Acme","COMPANY"],["","PRODUCT"],["Pix","PRODUCT"]],"never":["Acme"]}"#;
+        let d = Dictionary::from_json(json).unwrap();
+        assert_eq!(d.always, [("Pix".to_string(), Label::Product)]);
+        assert_eq!(d.never, ["Acme"]);
+    }
+
+    #[test]
+    fn a_large_dictionary_marks_what_a_small_one_does() {
+        let text = "Zorblat met Quenta Labs and Zorblat Two in Pix, not Pixel.";
+        let mut small = Dictionary::default();
+        small.always_mark("Zorblat", Label::Company);
+        small.always_mark("Quenta Labs", Label::Company);
+        small.always_mark("Pix", Label::Product);
+        small.never_mark("Pixel");
+        let mut large = small.clone();
+        for i in 0..100_000 {
+            large.always.push((format!("Name{i} Corp"), Label::Company));
+            large.never.push(format!("Other{i}"));
+        }
+        let ann = annotate(text);
+        let want = marks(text, &apply_edits(text, &ann, &small, &[]));
+        assert!(want.iter().any(|(t, l, _)| t == "Quenta Labs" && *l == Label::Company));
+        assert!(want.iter().any(|(t, l, _)| t == "Pix" && *l == Label::Product));
+        assert!(!want.iter().any(|(t, ..)| t == "Pixel"));
+        assert_eq!(marks(text, &apply_edits(text, &ann, &large, &[])), want);
+    }
+
+    #[test]
+    fn many_edits_apply_like_few() {
+        let text = "Acme Bolt Cora Dune Elso ".repeat(4000);
+        let ann = annotate(&text);
+        let edits: Vec<Edit> = (0..20_000)
+            .map(|i| {
+                let start = i * 5;
+                match i % 3 {
+                    0 => Edit::Add {
+                        start,
+                        end: start + 4,
+                        label: Label::Company,
+                    },
+                    1 => Edit::Relabel {
+                        start,
+                        end: start + 4,
+                        label: Label::Product,
+                    },
+                    _ => Edit::Remove { start, end: start + 4 },
+                }
+            })
+            .chain([Edit::Add {
+                start: 0,
+                end: 9,
+                label: Label::Product,
+            }])
+            .collect();
+        let out = apply_edits(&text, &ann, &Dictionary::default(), &edits);
+        assert!(out.marks.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+        // The last edit joined "Acme Bolt" into one product.
+        assert_eq!(out.marks[0].span.slice(&text), "Acme Bolt");
+        assert_eq!(out.marks[0].label, Label::Product);
+        let kept = out.marks.iter().filter(|m| m.source == Source::Reader).count();
+        // Of each three words: one added, one relabelled (added), one removed.
+        assert_eq!(kept, 1 + (20_000 - 2) / 3 * 2);
+    }
+
+    #[test]
+    fn line_ends_normalised_keep_edits_on_their_words() {
+        for text in [
+            "Acme\r\nsaid Bolt\r\n\r\nCora",
+            "Acme\rsaid Bolt\r\rCora",
+            "Acme\nsaid Bolt\r\n\rCora",
+        ] {
+            let chars: Vec<char> = text.chars().collect();
+            let find = |w: &str| {
+                let at = (0..chars.len())
+                    .find(|&i| chars[i..].iter().take(w.len()).copied().eq(w.chars()))
+                    .unwrap();
+                Edit::Add {
+                    start: at,
+                    end: at + w.chars().count(),
+                    label: Label::Company,
+                }
+            };
+            let edits = [find("Acme"), find("Bolt"), find("Cora"), find("said Bolt")];
+            let (clean, moved) = normalise_line_ends(text, &edits);
+            assert!(!clean.contains('\r'), "{text:?}");
+            let words: Vec<String> = moved
+                .iter()
+                .map(|e| {
+                    let (s, e) = e.range();
+                    clean.chars().skip(s).take(e - s).collect()
+                })
+                .collect();
+            assert_eq!(words, ["Acme", "Bolt", "Cora", "said Bolt"], "{text:?}");
+        }
     }
 }
