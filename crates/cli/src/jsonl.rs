@@ -23,6 +23,15 @@ pub enum LineError {
     /// The annotation could not be written as JSON.
     #[error("cannot write the annotation as JSON: {0}")]
     Output(String),
+    /// The engine failed on this document (a bug in pactlens: please report
+    /// it with the document).
+    #[error("document {id}: the annotator failed on it ({message}); the other documents are annotated")]
+    Panicked {
+        /// The document's id.
+        id: String,
+        /// What the engine said when it failed.
+        message: String,
+    },
 }
 
 /// Annotates one line; blank lines give `Ok(None)`.
@@ -37,8 +46,75 @@ pub fn annotate_line(line: &[u8], tagger: &Tagger) -> Result<Option<EvalDocument
         serde_json::Value::String(s) => s,
         other => other.to_string(),
     };
-    let ann = pactlens_engine::annotate_with(&doc.text, tagger);
-    Ok(Some(EvalDocument::new(&id, &doc.text, &ann)))
+    IN_DOCUMENT.with(|d| d.set(true));
+    let annotated = std::panic::catch_unwind(|| {
+        fault::inject(&doc.text);
+        let ann = pactlens_engine::annotate_with(&doc.text, tagger);
+        EvalDocument::new(&id, &doc.text, &ann)
+    });
+    IN_DOCUMENT.with(|d| d.set(false));
+    annotated.map(Some).map_err(|payload| {
+        let at = PANIC_AT
+            .with(|p| p.take())
+            .map(|at| format!(" at {at}"))
+            .unwrap_or_default();
+        LineError::Panicked {
+            id,
+            message: format!("{}{at}", panic_message(payload.as_ref())),
+        }
+    })
+}
+
+thread_local! {
+    /// This thread is annotating one document of a batch.
+    static IN_DOCUMENT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Where the last panic in a document happened.
+    static PANIC_AT: std::cell::Cell<Option<String>> = const { std::cell::Cell::new(None) };
+}
+
+/// Installs a panic hook under which a panic while annotating one document
+/// of a batch prints nothing by itself (its line's error message says what
+/// and where), and any other panic is reported as usual.
+pub fn report_document_panics_per_line() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if IN_DOCUMENT.with(|d| d.get()) {
+            let at = info.location().map(|l| format!("{}:{}", l.file(), l.line()));
+            PANIC_AT.with(|p| p.set(at));
+        } else {
+            default(info);
+        }
+    }));
+}
+
+/// The message a panic carried, if it was text.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".to_string())
+}
+
+/// A test-only way to make the engine fail on one document, so that tests
+/// can check that a batch survives it. It exists only in debug builds
+/// (`cargo test`), never in a release binary, and only acts when the
+/// environment names a marker text.
+mod fault {
+    /// Panics when the text contains `$PACTLENS_TEST_PANIC_ON` (debug builds
+    /// only).
+    #[cfg(debug_assertions)]
+    pub fn inject(text: &str) {
+        if let Ok(marker) = std::env::var("PACTLENS_TEST_PANIC_ON") {
+            if !marker.is_empty() && text.contains(&marker) {
+                panic!("test fault injected on a text containing {marker:?}");
+            }
+        }
+    }
+
+    /// Does nothing in a release build.
+    #[cfg(not(debug_assertions))]
+    pub fn inject(_text: &str) {}
 }
 
 /// Annotates one line into its evaluation-format JSON (without a newline);

@@ -118,6 +118,7 @@ enum CliError {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    jsonl::report_document_panics_per_line();
     let result = match cli.command {
         Command::Annotate { input, jsonl, model } => load_tagger(model.as_deref()).and_then(|tagger| {
             let tagger = tagger.as_ref().unwrap_or(Tagger::builtin());

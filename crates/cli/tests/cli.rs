@@ -55,6 +55,57 @@ fn a_bad_line_is_named_and_the_rest_still_processed() {
     assert_eq!(ids, ["\"a\"", "\"d\""]);
 }
 
+/// A document on which the engine panics (made to, through the debug-build
+/// test hook) is reported with its line and id; every other line is still
+/// annotated, in order, and the exit status says a line failed.
+#[test]
+fn a_document_that_makes_the_engine_panic_is_reported_and_the_rest_written() {
+    let docs = [
+        ("a", "Microsoft and Xiaomi signed a deal."),
+        ("b", "Turkcell signed a deal with Xiaomi in İstanbul today."),
+        ("boom", "Zorblat-fault Acme Holdings Inc agreed to buy Borlo Ltd."),
+        ("d", "Xiaomi deal \u{212a} today."),
+        ("e", "İİİ İstanbul İzmir today and tomorrow"),
+    ];
+    let input: String = docs
+        .iter()
+        .map(|(id, text)| serde_json::json!({"id": id, "text": text}).to_string() + "\n")
+        .collect();
+    let run = |marker: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_pactlens"))
+            .args(["annotate", "--jsonl", "-"])
+            .env("PACTLENS_TEST_PANIC_ON", marker)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary starts");
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let failed = run("Zorblat-fault");
+    assert_eq!(failed.status.code(), Some(1));
+    let stderr = String::from_utf8(failed.stderr).unwrap();
+    assert!(
+        stderr.contains("line 3: document boom: the annotator failed on it (test fault injected"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked at"), "no raw panic report: {stderr}");
+    assert_eq!(ids(&failed.stdout), ["a", "b", "d", "e"]);
+    // The lines written are exactly what a run without the fault writes.
+    let clean = run("");
+    assert!(clean.status.success(), "{}", String::from_utf8_lossy(&clean.stderr));
+    let clean_lines: Vec<&str> = std::str::from_utf8(&clean.stdout).unwrap().lines().collect();
+    let failed_lines: Vec<&str> = std::str::from_utf8(&failed.stdout).unwrap().lines().collect();
+    let expected: Vec<&str> = clean_lines
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != 2)
+        .map(|(_, l)| *l)
+        .collect();
+    assert_eq!(failed_lines, expected);
+}
+
 #[test]
 fn a_missing_file_is_one_line_and_a_failure() {
     let out = pactlens(&["annotate", "/no/such/file.txt"], b"");
