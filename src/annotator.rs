@@ -5,6 +5,11 @@
 //! newest text waits (older ones are never sent), so fast typing in a long
 //! article does not pile up work. Cancel terminates the worker and starts a
 //! fresh one.
+//!
+//! If the worker dies on a text (a bug in the engine), that text is reported
+//! once, remembered in storage (so a reload does not feed it to the worker
+//! again) and not sent again until the reader asks; a fresh worker is
+//! started, and the next edit or paste is annotated as usual.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -17,6 +22,7 @@ use yew::prelude::*;
 
 use crate::protocol::{Reply, Request};
 use crate::shared::{Shared, Text};
+use crate::storage;
 
 /// Where Trunk puts the worker's loader script.
 const WORKER_URL: &str = "./pactlens-worker_loader.js";
@@ -32,8 +38,14 @@ pub struct Annotated {
     pub progress: Option<f32>,
     /// The reader cancelled the last annotation.
     pub cancelled: bool,
-    /// The worker could not be started or failed.
+    /// The worker could not be started.
     pub failed: bool,
+    /// The worker stopped while annotating this text (now, or on an earlier
+    /// visit: see `crashed_earlier`); it is not sent again until the reader
+    /// asks.
+    pub crashed: Option<Text>,
+    /// The crash was on an earlier visit: the saved text was not annotated.
+    pub crashed_earlier: bool,
 }
 
 /// The worker and what is in flight; shared by the hook and the worker's
@@ -50,7 +62,14 @@ struct Channel {
     waiting: Option<Text>,
     /// What the page shows; the hook re-renders after each change.
     shown: Annotated,
+    /// The first text has been seen (checked against a crash remembered
+    /// from an earlier visit).
+    started: bool,
     handlers: Vec<Closure<dyn FnMut(MessageEvent)>>,
+    /// Handlers of a worker that died, kept until the next one is running:
+    /// the error handler that replaces the worker is one of them, and a
+    /// closure must not be dropped while it runs.
+    retired: Vec<Closure<dyn FnMut(MessageEvent)>>,
 }
 
 type ChannelRef = Rc<RefCell<Channel>>;
@@ -58,6 +77,18 @@ type ChannelRef = Rc<RefCell<Channel>>;
 /// Sends `text` now if the worker is ready and idle, else keeps it as the
 /// text to send next.
 fn submit(channel: &ChannelRef, text: Text) {
+    {
+        let mut c = channel.borrow_mut();
+        if !std::mem::replace(&mut c.started, true) && !text.is_empty() && storage::is_failed_text(&text) {
+            c.shown.crashed = Some(text.clone());
+            c.shown.crashed_earlier = true;
+        }
+        // The text that stopped the worker is not sent again by itself.
+        if c.shown.crashed.as_ref().is_some_and(|t| **t == *text) {
+            c.waiting = None;
+            return;
+        }
+    }
     let idle = {
         let c = channel.borrow();
         c.ready && c.in_flight.is_none()
@@ -102,6 +133,9 @@ fn on_reply(channel: &ChannelRef, reply: Reply) {
         Reply::Progress { .. } => {}
         Reply::Done { id, annotation } if Some(id) == current => {
             if let Some((_, text)) = c.in_flight.take() {
+                if c.shown.crashed.is_some() {
+                    storage::forget_failed_text();
+                }
                 c.shown = Annotated {
                     text,
                     annotation: Shared::new(annotation),
@@ -141,10 +175,7 @@ fn start(channel: &ChannelRef, rerender: Rc<dyn Fn()>) {
     let onerror = {
         let channel = channel.clone();
         Closure::<dyn FnMut(MessageEvent)>::new(move |_: MessageEvent| {
-            let mut c = channel.borrow_mut();
-            c.shown.failed = true;
-            c.shown.progress = None;
-            drop(c);
+            on_worker_error(&channel, &rerender);
             rerender();
         })
     };
@@ -157,10 +188,49 @@ fn start(channel: &ChannelRef, rerender: Rc<dyn Fn()>) {
     c.handlers = vec![onmessage, onerror];
 }
 
-/// Annotates `text` in the worker; returns the latest result and a
-/// callback that cancels the annotation under way.
+/// The worker died. If it was annotating a text, that text is reported and
+/// remembered, and a fresh worker takes over (a newer text waiting is sent
+/// to it once it is ready); if it died with nothing in flight, it could not
+/// start, and starting it again would fail the same way.
+fn on_worker_error(channel: &ChannelRef, rerender: &Rc<dyn Fn()>) {
+    let mut c = channel.borrow_mut();
+    c.shown.progress = None;
+    let Some((_, text)) = c.in_flight.take() else {
+        c.shown.failed = true;
+        return;
+    };
+    if let Some(w) = c.worker.take() {
+        w.terminate();
+    }
+    storage::remember_failed_text(&text);
+    c.shown.crashed = Some(text);
+    c.shown.crashed_earlier = false;
+    let old = std::mem::take(&mut c.handlers);
+    c.retired = old;
+    drop(c);
+    // Replace the worker after this handler has returned.
+    let (channel, rerender) = (channel.clone(), rerender.clone());
+    gloo::timers::callback::Timeout::new(0, move || {
+        start(&channel, rerender.clone());
+        channel.borrow_mut().retired.clear();
+        rerender();
+    })
+    .forget();
+}
+
+/// What the page can ask of the annotator besides a text.
+#[derive(Clone, PartialEq)]
+pub struct Controls {
+    /// Cancels the annotation under way.
+    pub cancel: Callback<()>,
+    /// Annotates the text that stopped the worker once more.
+    pub retry: Callback<()>,
+}
+
+/// Annotates `text` in the worker; returns the latest result and the
+/// callbacks that cancel or retry an annotation.
 #[hook]
-pub fn use_annotator(text: &Text) -> (Annotated, Callback<()>) {
+pub fn use_annotator(text: &Text) -> (Annotated, Controls) {
     let channel: ChannelRef = use_mut_ref(Channel::default);
     let update = use_force_update();
     let rerender: Rc<dyn Fn()> = {
@@ -198,6 +268,21 @@ pub fn use_annotator(text: &Text) -> (Annotated, Callback<()>) {
             rerender();
         })
     };
+    let retry = {
+        let (channel, rerender) = (channel.clone(), rerender.clone());
+        Callback::from(move |_| {
+            let text = {
+                let mut c = channel.borrow_mut();
+                c.shown.crashed_earlier = false;
+                c.shown.crashed.take()
+            };
+            storage::forget_failed_text();
+            if let Some(text) = text {
+                submit(&channel, text);
+            }
+            rerender();
+        })
+    };
     let shown = channel.borrow().shown.clone();
-    (shown, cancel)
+    (shown, Controls { cancel, retry })
 }

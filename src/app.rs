@@ -35,15 +35,12 @@ use crate::storage;
 fn initial_state(errors: &mut Vec<AppError>) -> DocState {
     let mut snapshot = Snapshot::default();
     match storage::load_document() {
-        Ok(Some(doc)) => {
-            snapshot.text = doc.text;
-            snapshot.edits = doc.edits;
-        }
+        Ok(Some(doc)) => snapshot = snapshot.with_text(&doc.text, &doc.edits),
         Ok(None) => {}
         Err(e) => errors.push(AppError::Storage(e.to_string())),
     }
     match storage::load_dictionary() {
-        Ok(Some(dictionary)) => snapshot.dictionary = dictionary,
+        Ok(Some(dictionary)) => snapshot.dictionary = Rc::new(dictionary),
         Ok(None) => {}
         Err(e) => {
             let e = AppError::Storage(e.to_string());
@@ -55,10 +52,7 @@ fn initial_state(errors: &mut Vec<AppError>) -> DocState {
     let hash = gloo::utils::window().location().hash().unwrap_or_default();
     if hash.starts_with("#v") {
         match share::decode(&hash) {
-            Ok((text, edits)) => {
-                snapshot.text = Text::from(text);
-                snapshot.edits = edits;
-            }
+            Ok((text, edits)) => snapshot = snapshot.with_text(&text, &edits),
             Err(e) => errors.push(AppError::Share(e.to_string())),
         }
     }
@@ -82,7 +76,7 @@ pub fn app() -> Html {
 
     // The engine runs in a worker; until its answer for this text arrives,
     // the last answer is shown, moved onto the text as it changed.
-    let (annotated, cancel) = use_annotator(&doc.text);
+    let (annotated, controls) = use_annotator(&doc.text);
     let pending = annotated.text != doc.text;
     let annotation: Shared<Annotation> = use_memo(
         (annotated.text.clone(), annotated.annotation.clone(), doc.text.clone()),
@@ -243,7 +237,9 @@ pub fn app() -> Html {
                         can_undo={state.can_undo()} can_redo={state.can_redo()} dispatch={dispatch.clone()}
                         on_target={on_target.clone()} />
                     <Progress progress={annotated.progress} cancelled={annotated.cancelled && pending}
-                        failed={annotated.failed} on_cancel={cancel} />
+                        failed={annotated.failed} crashed={annotated.crashed.is_some()}
+                        crashed_earlier={annotated.crashed_earlier}
+                        on_cancel={controls.cancel} on_retry={controls.retry} />
                     <ArticleView text={doc.text.clone()} annotation={edited.clone()} focused={*focused}
                         on_target={on_target.clone()} {pending} />
                 </section>

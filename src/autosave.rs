@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
-use pactlens_engine::edits::rebase_edits;
+use pactlens_engine::edits::{rebase_edits, Dictionary};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -38,17 +38,31 @@ struct Pending {
     doc: Snapshot,
     saved: bool,
     timer: Option<Timeout>,
+    /// The dictionary as last written: an unchanged one (the same `Rc`) is
+    /// not written again, since a large one takes tens of milliseconds.
+    saved_dictionary: Option<Rc<Dictionary>>,
 }
 
 /// Writes the newest document unless it is saved, and reports the outcome.
 fn flush(pending: &RefCell<Pending>, report: &Callback<Option<StorageError>>) {
-    let doc = {
+    let (doc, dictionary_saved) = {
         let mut p = pending.borrow_mut();
         p.timer = None;
-        (!std::mem::replace(&mut p.saved, true)).then(|| p.doc.clone())
+        let doc = (!std::mem::replace(&mut p.saved, true)).then(|| p.doc.clone());
+        let same = |d: &Snapshot| {
+            p.saved_dictionary
+                .as_ref()
+                .is_some_and(|s| Rc::ptr_eq(s, &d.dictionary))
+        };
+        let dictionary_saved = doc.as_ref().is_some_and(same);
+        (doc, dictionary_saved)
     };
     if let Some(doc) = doc {
-        report.emit(write(&doc).err());
+        let outcome = write(&doc, !dictionary_saved);
+        if outcome.is_ok() {
+            pending.borrow_mut().saved_dictionary = Some(doc.dictionary.clone());
+        }
+        report.emit(outcome.err());
     }
 }
 
@@ -72,13 +86,17 @@ fn flush_on_leave(pending: &RefCell<Pending>, report: &Callback<Option<StorageEr
     flush(pending, report);
 }
 
-/// Saves the article, its edits and the dictionary.
-fn write(doc: &Snapshot) -> Result<(), StorageError> {
+/// Saves the article, its edits and (when it changed) the dictionary.
+fn write(doc: &Snapshot, dictionary_changed: bool) -> Result<(), StorageError> {
     let stored = StoredDocument {
         text: doc.text.clone(),
         edits: doc.edits.clone(),
     };
-    storage::save_document(&stored).and(storage::save_dictionary(&doc.dictionary))
+    storage::save_document(&stored)?;
+    if dictionary_changed {
+        storage::save_dictionary(&doc.dictionary)?;
+    }
+    Ok(())
 }
 
 /// Saves `doc` whenever it changes; returns the problem with the last save,

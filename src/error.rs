@@ -21,6 +21,14 @@ pub enum AppError {
     Share(String),
     /// A dropped or opened JSON file could not be imported.
     Import(String),
+    /// An imported dictionary took the place of the reader's own (undo
+    /// brings it back).
+    DictionaryReplaced {
+        /// Names in the imported dictionary.
+        names: usize,
+        /// Names in the one it replaced.
+        previous: usize,
+    },
 }
 
 /// Why a dropped file was refused.
@@ -61,7 +69,11 @@ impl fmt::Display for AppError {
                  Use “pactlens JSON” or “HTML page” above and share the file instead."
             ),
             AppError::Share(why) => write!(f, "This share link could not be opened: {why}. Nothing from it was run."),
-            AppError::Import(why) => write!(f, "That file could not be imported: {why}."),
+            AppError::Import(why) => write!(f, "That file could not be imported: {why}. Nothing was changed."),
+            AppError::DictionaryReplaced { names, previous } => write!(
+                f,
+                "The imported dictionary ({names} names) replaced yours ({previous} names). Undo (Ctrl+Z) brings yours back."
+            ),
             AppError::TooLong { bytes } => write!(
                 f,
                 "That text is {:.1} MB; pactlens accepts texts up to {} MB, so the paste was not applied. Split it and annotate the parts.",

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use pactlens_engine::edits::{rebase_edits, Dictionary};
+use pactlens_engine::edits::{normalise_line_ends, rebase_edits, Dictionary};
 use pactlens_engine::export::Edit;
 use pactlens_engine::Label;
 use serde::{Deserialize, Serialize};
@@ -21,8 +21,22 @@ pub struct Snapshot {
     pub text: Text,
     /// The reader's edits to its marks, oldest first (code points).
     pub edits: Vec<Edit>,
-    /// Names always or never marked, in every article.
-    pub dictionary: Dictionary,
+    /// Names always or never marked, in every article; shared between
+    /// snapshots, since a large imported dictionary would otherwise be
+    /// copied into every undo step.
+    pub dictionary: Rc<Dictionary>,
+}
+
+impl Snapshot {
+    /// A text as it enters the page (file, import, share link, storage),
+    /// with Windows and old Mac line ends made LF, as the text area would,
+    /// and its edits moved to the same words.
+    pub fn with_text(mut self, text: &str, edits: &[Edit]) -> Self {
+        let (text, edits) = normalise_line_ends(text, edits);
+        self.text = Text::from(text);
+        self.edits = edits;
+        self
+    }
 }
 
 /// How many steps undo remembers.
@@ -61,8 +75,8 @@ pub enum Action {
     Never(String),
     /// Drop the dictionary's rule for this name.
     Forget(String),
-    /// Replace the whole dictionary (import).
-    SetDictionary(Dictionary),
+    /// Replace the whole dictionary (import); undo brings the old one back.
+    SetDictionary(Rc<Dictionary>),
     /// Step back.
     Undo,
     /// Step forward again.
@@ -126,8 +140,7 @@ impl DocState {
             }
             Action::Load { text, edits } => {
                 self.checkpoint();
-                self.now.text = text;
-                self.now.edits = edits;
+                self.now = std::mem::take(&mut self.now).with_text(&text, &edits);
             }
             Action::Edit(edit) => {
                 self.checkpoint();
@@ -138,16 +151,16 @@ impl DocState {
             Action::Always(name, label) => {
                 self.checkpoint();
                 self.drop_edits_of(&name);
-                self.now.dictionary.always_mark(&name, label);
+                Rc::make_mut(&mut self.now.dictionary).always_mark(&name, label);
             }
             Action::Never(name) => {
                 self.checkpoint();
                 self.drop_edits_of(&name);
-                self.now.dictionary.never_mark(&name);
+                Rc::make_mut(&mut self.now.dictionary).never_mark(&name);
             }
             Action::Forget(name) => {
                 self.checkpoint();
-                self.now.dictionary.forget(&name);
+                Rc::make_mut(&mut self.now.dictionary).forget(&name);
             }
             Action::SetDictionary(dictionary) => {
                 self.checkpoint();
@@ -285,6 +298,40 @@ mod tests {
                 label: Label::Company
             }]
         );
+    }
+
+    #[test]
+    fn a_crlf_text_loads_with_lf_and_its_edits_on_the_same_words() {
+        let s = DocState::default().apply(Action::Load {
+            text: "Intro\r\n\r\nAcme met Bolt\r\nEnd".into(),
+            edits: vec![Edit::Add {
+                start: 18,
+                end: 22,
+                label: Label::Company,
+            }],
+        });
+        assert_eq!(&*s.now.text, "Intro\n\nAcme met Bolt\nEnd");
+        let (start, end) = s.now.edits[0].range();
+        let word: String = s.now.text.chars().skip(start).take(end - start).collect();
+        assert_eq!(word, "Bolt");
+    }
+
+    #[test]
+    fn an_imported_dictionary_can_be_undone_and_is_not_copied_per_step() {
+        let mut big = Dictionary::default();
+        big.never_mark("Pix");
+        let big = Rc::new(big);
+        let s = DocState::default()
+            .apply(Action::Always("Acme".into(), Label::Company))
+            .apply(Action::SetDictionary(big.clone()))
+            .apply(Action::Load {
+                text: "Acme".into(),
+                edits: vec![],
+            });
+        assert!(Rc::ptr_eq(&s.now.dictionary, &big));
+        assert!(Rc::ptr_eq(&s.undo.last().unwrap().dictionary, &big));
+        let s = s.apply(Action::Undo).apply(Action::Undo);
+        assert_eq!(s.now.dictionary.always, [("Acme".to_string(), Label::Company)]);
     }
 
     #[test]

@@ -96,3 +96,39 @@ pub fn load_dictionary() -> Result<Option<Dictionary>, StorageError> {
 pub fn save_dictionary(dictionary: &Dictionary) -> Result<(), StorageError> {
     save(DICTIONARY_KEY, dictionary)
 }
+
+const FAILED_KEY: &str = "pactlens.v1.failed-text";
+
+/// A short fingerprint of a text: its length and FNV-1a hash.
+fn fingerprint(text: &str) -> String {
+    use std::hash::Hasher;
+    let mut h = pactlens_engine::text::Fnv::default();
+    h.write(text.as_bytes());
+    format!("{}:{:016x}", text.len(), h.finish())
+}
+
+/// Remembers that the annotator stopped on `text`, so that a reload does
+/// not hand it the same text again. Best effort: without storage, only this
+/// visit knows.
+pub fn remember_failed_text(text: &str) {
+    if let Ok(s) = local_storage() {
+        let _ = s.set_item(FAILED_KEY, &fingerprint(text));
+    }
+}
+
+/// True when the annotator stopped on `text` before (this visit or an
+/// earlier one).
+pub fn is_failed_text(text: &str) -> bool {
+    local_storage()
+        .ok()
+        .and_then(|s| s.get_item(FAILED_KEY).ok().flatten())
+        .is_some_and(|f| f == fingerprint(text))
+}
+
+/// Forgets the text the annotator stopped on (it was annotated after all,
+/// or the reader asked to try again).
+pub fn forget_failed_text() {
+    if let Ok(s) = local_storage() {
+        let _ = s.remove_item(FAILED_KEY);
+    }
+}

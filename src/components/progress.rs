@@ -12,8 +12,14 @@ pub struct ProgressProps {
     pub cancelled: bool,
     /// The annotator could not run.
     pub failed: bool,
+    /// The annotator stopped on the current text.
+    pub crashed: bool,
+    /// ... on an earlier visit, so the saved text was not annotated.
+    pub crashed_earlier: bool,
     /// Cancels the annotation under way.
     pub on_cancel: Callback<()>,
+    /// Annotates the text that stopped the annotator once more.
+    pub on_retry: Callback<()>,
 }
 
 /// The progress line above the article; empty when there is nothing to say.
@@ -23,6 +29,21 @@ pub fn progress(props: &ProgressProps) -> Html {
         return html! {
             <div class="progress failed" role="alert">
                 {"The annotator stopped unexpectedly. Reload the page to try again; your text is kept."}
+            </div>
+        };
+    }
+    if props.crashed {
+        let on_retry = props.on_retry.clone();
+        let what = if props.crashed_earlier {
+            "This text stopped the annotator on your last visit, so it was not annotated again."
+        } else {
+            "This text could not be annotated: the annotator stopped on it and has been restarted."
+        };
+        return html! {
+            <div class="progress failed" role="alert" id="annotator-crashed">
+                <span>{ what }{" The rest of the page still works, and your text and corrections are kept. Edit the text, or "}</span>
+                <button type="button" id="retry" onclick={Callback::from(move |_| on_retry.emit(()))}>{"annotate it again"}</button>
+                {"."}
             </div>
         };
     }

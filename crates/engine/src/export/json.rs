@@ -170,6 +170,11 @@ pub enum ImportError {
         /// How many marks there are.
         marks: usize,
     },
+    /// More edits than [`MAX_EDITS`].
+    TooManyEdits {
+        /// How many the file has.
+        edits: usize,
+    },
     /// An edit whose range is empty or does not lie in the text.
     EditOutOfRange {
         /// Its index in `edits`.
@@ -182,6 +187,10 @@ pub enum ImportError {
         len: usize,
     },
 }
+
+/// The most reader's edits one document may carry (in a JSON import or a
+/// share link): far more than anyone makes by hand, few enough to store.
+pub const MAX_EDITS: usize = 20_000;
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -213,6 +222,10 @@ impl fmt::Display for ImportError {
             } => write!(
                 f,
                 "agreement {agreement} names mention {mention} but there are only {marks} marks"
+            ),
+            ImportError::TooManyEdits { edits } => write!(
+                f,
+                "it carries {edits} edits; pactlens keeps at most {MAX_EDITS} per article"
             ),
             ImportError::EditOutOfRange { index, start, end, len } => write!(
                 f,
@@ -285,6 +298,10 @@ impl DocumentJson {
         }
         if version != u64::from(Self::VERSION) {
             return Err(ImportError::UnknownVersion { found: version });
+        }
+        let edits = value.get("edits").and_then(|e| e.as_array()).map_or(0, Vec::len);
+        if edits > MAX_EDITS {
+            return Err(ImportError::TooManyEdits { edits });
         }
         let doc: DocumentJson = serde_json::from_value(value).map_err(|e| ImportError::BadJson(e.to_string()))?;
         doc.check()?;

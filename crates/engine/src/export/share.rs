@@ -86,6 +86,8 @@ pub enum ShareError {
     TooLarge,
     /// The inflated data is not the expected JSON.
     BadJson(String),
+    /// More edits than [`super::json::MAX_EDITS`].
+    TooManyEdits(usize),
     /// An edit outside the text or with an empty range.
     BadEdit {
         /// Its index.
@@ -109,6 +111,11 @@ impl fmt::Display for ShareError {
                 MAX_PAYLOAD_BYTES / (1024 * 1024)
             ),
             ShareError::BadJson(e) => write!(f, "the share link holds no pactlens document: {e}"),
+            ShareError::TooManyEdits(n) => write!(
+                f,
+                "the share link carries {n} edits; pactlens keeps at most {}",
+                super::json::MAX_EDITS
+            ),
             ShareError::BadEdit { index } => write!(f, "edit {index} of the share link does not fit its text"),
         }
     }
@@ -163,6 +170,9 @@ pub fn decode(fragment: &str) -> Result<(String, Vec<Edit>), ShareError> {
             }
         })?;
     let payload: Payload = serde_json::from_slice(&json).map_err(|e| ShareError::BadJson(e.to_string()))?;
+    if payload.edits.len() > super::json::MAX_EDITS {
+        return Err(ShareError::TooManyEdits(payload.edits.len()));
+    }
     let len = payload.text.chars().count();
     if let Some(index) = payload.edits.iter().position(|e| !e.fits(len)) {
         return Err(ShareError::BadEdit { index });
