@@ -28,6 +28,9 @@ use crate::storage::{self, StorageError, StoredDocument};
 /// Articles of at least this many bytes are saved after a pause.
 pub const SAVE_AFTER_PAUSE_FROM: usize = 64 * 1024;
 
+/// Dictionaries of at least this many names are saved after a pause.
+const SAVE_AFTER_PAUSE_FROM_NAMES: usize = 5_000;
+
 /// The pause, in milliseconds.
 const PAUSE_MS: u32 = 600;
 
@@ -120,7 +123,13 @@ pub fn use_autosave(doc: &Snapshot) -> Option<StorageError> {
     {
         let (pending, report) = (pending.clone(), report.clone());
         use_effect_with(doc.clone(), move |doc| {
-            let long = doc.text.len() >= SAVE_AFTER_PAUSE_FROM;
+            let long = doc.text.len() >= SAVE_AFTER_PAUSE_FROM || {
+                // A large dictionary that changed (an import) is written in a
+                // task of its own, not in the one that applied it.
+                let p = pending.borrow();
+                let unsaved = !p.saved_dictionary.as_ref().is_some_and(|d| Rc::ptr_eq(d, &doc.dictionary));
+                unsaved && doc.dictionary.len() >= SAVE_AFTER_PAUSE_FROM_NAMES
+            };
             {
                 let mut p = pending.borrow_mut();
                 p.doc = doc.clone();

@@ -109,6 +109,8 @@ pub fn dictionary_panel(props: &DictionaryProps) -> Html {
                     .await
                     .map_err(|e| format!("the file could not be read ({e})"))
                     .and_then(|json| Dictionary::from_json(&json).map_err(|e| e.to_string()));
+                // Apply it in a task of its own, after the one that parsed it.
+                gloo::timers::future::TimeoutFuture::new(0).await;
                 match parsed {
                     Ok(dictionary) => {
                         let names = dictionary.len();
