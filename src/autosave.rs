@@ -127,7 +127,10 @@ pub fn use_autosave(doc: &Snapshot) -> Option<StorageError> {
                 // A large dictionary that changed (an import) is written in a
                 // task of its own, not in the one that applied it.
                 let p = pending.borrow();
-                let unsaved = !p.saved_dictionary.as_ref().is_some_and(|d| Rc::ptr_eq(d, &doc.dictionary));
+                let unsaved = !p
+                    .saved_dictionary
+                    .as_ref()
+                    .is_some_and(|d| Rc::ptr_eq(d, &doc.dictionary));
                 unsaved && doc.dictionary.len() >= SAVE_AFTER_PAUSE_FROM_NAMES
             };
             {
