@@ -23,6 +23,7 @@ pub mod context;
 pub mod edits;
 pub mod export;
 pub mod lexicon;
+mod models;
 pub mod offsets;
 pub mod recognise;
 mod records;

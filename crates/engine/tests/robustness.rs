@@ -153,7 +153,7 @@ fn annotate_twice(text: &str) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
 
     #[test]
     fn news_with_case_changing_characters_never_fails(text in news_with_tricky_characters()) {
