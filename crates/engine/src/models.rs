@@ -55,7 +55,9 @@ fn is_designation(word: &str) -> bool {
     let year =
         len == 4 && word.chars().all(|c| c.is_ascii_digit()) && (word.starts_with("19") || word.starts_with("20"));
     let long_number = len > 4 && word.chars().all(|c| c.is_ascii_digit());
-    has_digit && shape_ok && len <= 8 && !year && !long_number
+    // "64bit", "32-bit": a property of a version, not a model.
+    let width = word.to_ascii_lowercase().ends_with("bit");
+    has_digit && shape_ok && len <= 8 && !year && !long_number && !width
 }
 
 fn is_model_word(word: &str) -> bool {
@@ -190,6 +192,7 @@ mod tests {
             ("the iPhone 4s", "iPhone"),
             ("iPhone 1,000 units", "iPhone"),
             ("iPhone\n4", "iPhone"),
+            ("Windows 64bit", "Windows"),
         ];
         for (text, product) in rows {
             let got = grown(text, product);
