@@ -22,6 +22,7 @@ step "format" cargo fmt --all --check
 step "clippy (native: engine, CLI, tools, app)" cargo clippy --locked --workspace --all-targets -- -D warnings
 step "clippy (web app, wasm32)" cargo clippy --locked -p pactlens-app --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "engine and CLI tests" cargo test --locked --workspace
+step "fuzz: libFuzzer targets, 15 s each (fuzz/README.md)" "$ROOT/scripts/fuzz.sh" 15
 retrain_check() {
     local out
     out="$(mktemp)"
