@@ -10,7 +10,7 @@ use crate::recognise::{candidates_with_progress, Candidate};
 use crate::records::records;
 use crate::span::{Label, Source, Span};
 use crate::tagger::Tagger;
-use crate::text::{sentences, tokens};
+use crate::text::{analysis_view, sentences, tokens};
 
 /// Finds the companies, products and agreements in `text`.
 ///
@@ -40,6 +40,10 @@ pub fn annotate_with(text: &str, tagger: &Tagger) -> Annotation {
 /// and end at 1.
 pub fn annotate_with_progress(text: &str, tagger: &Tagger, progress: &mut dyn FnMut(f32)) -> Annotation {
     progress(0.0);
+    // Every stage reads the analysis view: the same bytes, with the line
+    // breaks that only wrap a line read as spaces.
+    let view = analysis_view(text);
+    let text: &str = &view;
     let toks = tokens(text);
     let sents = sentences(text);
     let sentence_of = |byte: usize| {

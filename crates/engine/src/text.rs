@@ -174,6 +174,80 @@ fn is_initials(word: &str) -> bool {
             .all(|c| c.len() == 2 && c[0].is_ascii_uppercase() && c[1] == b'.')
 }
 
+/// The text the stages read: `text` itself, or, for hard-wrapped text (wire
+/// copy, text copied from a PDF), `text` with the line breaks that only wrap
+/// a line turned into spaces, so that a name or sentence that runs across a
+/// line ("Acme Information\nSystems") is read as one.
+///
+/// A line break and a space are both one byte, so every byte offset holds in
+/// both texts: spans found in the view are spans of the original (a name
+/// across a line break is one mark that includes the newline).
+///
+/// A text counts as hard-wrapped when the lines that run on into another
+/// line are long (a median of 40 characters or more) and most end without
+/// sentence punctuation; in it, a break is soft unless a blank or indented
+/// line follows, or the line is short and ends a sentence.
+///
+/// ```
+/// use pactlens_engine::text::analysis_view;
+/// let wire = "ACME BUYS BOLT\n\nNEW YORK, March 3 - Acme Information Systems Inc said it agreed\nto acquire Bolt Corp for 20 mln dlrs in cash, the company said on\nTuesday. Bolt makes industrial valves and pumps for the oil and gas\nindustry, and Acme Information\nSystems said the deal would close in April.\n";
+/// let view = analysis_view(wire);
+/// assert_eq!(view.len(), wire.len());
+/// assert!(view.contains("agreed to acquire") && view.contains("Acme Information Systems said"));
+/// assert!(view.starts_with("ACME BUYS BOLT\n\n"));
+/// assert_eq!(analysis_view("Headline\nBy A. Writer\n\nBody."), "Headline\nBy A. Writer\n\nBody.");
+/// ```
+pub fn analysis_view(text: &str) -> std::borrow::Cow<'_, str> {
+    // (start, end) of each line, without its newline.
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            lines.push((start, i));
+            start = i + 1;
+        }
+    }
+    lines.push((start, text.len()));
+    let width = |&(s, e): &(usize, usize)| text[s..e].trim_end().chars().count();
+    let blank = |l: &(usize, usize)| text[l.0..l.1].trim().is_empty();
+    let indented = |l: &(usize, usize)| text[l.0..l.1].starts_with([' ', '\t']);
+    // Lines followed by a line of text: the candidates for wrapping.
+    let runs_on: Vec<usize> = (0..lines.len().saturating_sub(1))
+        .filter(|&i| !blank(&lines[i]) && !blank(&lines[i + 1]) && !indented(&lines[i + 1]))
+        .collect();
+    if runs_on.len() < 3 {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut widths: Vec<usize> = runs_on.iter().map(|&i| width(&lines[i])).collect();
+    widths.sort_unstable();
+    let median = widths[widths.len() / 2];
+    let open = runs_on
+        .iter()
+        .filter(|&&i| {
+            !text[lines[i].0..lines[i].1]
+                .trim_end()
+                .ends_with(['.', '!', '?', ':', '"', '”'])
+        })
+        .count();
+    if median < 40 || open * 2 < runs_on.len() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    // A line wraps into the next unless it is short and ends a sentence
+    // (the last line of a paragraph).
+    let full = median * 3 / 5;
+    let mut bytes = text.as_bytes().to_vec();
+    for &i in &runs_on {
+        let ends_sentence = text[lines[i].0..lines[i].1]
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', '"', '”']);
+        if width(&lines[i]) >= full || !ends_sentence {
+            bytes[lines[i].1] = b' ';
+        }
+    }
+    // Only ASCII newlines became ASCII spaces: still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
+}
+
 /// Sentence spans covering `text` (white space between sentences excluded).
 pub fn sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
