@@ -908,10 +908,48 @@ fn apposition_after(text: &str, toks: &[Token<'_>], lower: &[String], b: usize) 
         }
         let word = toks[k].text.to_lowercase();
         if lower_is(&word, NOUN_CUES) || APPOSITION_CUES.contains(&word.as_str()) {
-            return true;
+            return apposition_closes_after(text, toks, k);
         }
     }
     false
+}
+
+/// Words that may follow an apposition's noun inside it: "a startup based
+/// in Lyon", "the company behind Q2", "a unit of Acme".
+const APPOSITION_GOES_ON: &[&str] = &[
+    "based",
+    "that",
+    "which",
+    "whose",
+    "behind",
+    "of",
+    "in",
+    "from",
+    "with",
+    "for",
+    "known",
+    "founded",
+    "owned",
+    "led",
+    "backed",
+    "and",
+    "specialising",
+    "specializing",
+    "focused",
+    "run",
+    "controlled",
+    "formerly",
+];
+
+/// An apposition ends after its noun (a comma, a full stop, a bracket, the
+/// end of the text) or goes on with words that describe the noun. A verb
+/// after the noun means the phrase was the subject of a clause: in
+/// "Initially, the company sold software", "Initially" is not the name.
+fn apposition_closes_after(text: &str, toks: &[Token<'_>], k: usize) -> bool {
+    let Some(next) = toks.get(k + 1) else { return true };
+    let gap = &text[toks[k].span.end..next.span.start];
+    gap.contains([',', '.', ';', ':', ')', '—', '–', '"', '”'])
+        || APPOSITION_GOES_ON.contains(&next.text.to_lowercase().as_str())
 }
 
 #[cfg(test)]
@@ -933,6 +971,21 @@ mod tests {
     }
 
     const ROWS: &[Row] = &[
+        Row {
+            name: "an apposition closed by a comma names the company",
+            text: "Quorbit, a Lyon-based startup, has raised money.",
+            want: &["Quorbit"],
+        },
+        Row {
+            name: "an apposition that goes on with a description",
+            text: "He joined Quorbit, the company behind the Q2 robot.",
+            want: &["Quorbit"],
+        },
+        Row {
+            name: "an adverb before the subject of a clause is no name",
+            text: "Initially, the company sold software only.",
+            want: &[],
+        },
         Row {
             name: "noun before",
             text: "The AI startup Zentrobe raised money.",
