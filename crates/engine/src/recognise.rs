@@ -349,7 +349,7 @@ const DEMONYMS: &[&str] = &[
 /// Securities and Exchange Commission").
 fn never_a_company(text: &str, span: Span) -> bool {
     let name = span.slice(text);
-    if name.split(' ').all(|w| DEMONYMS.contains(&w)) {
+    if name.split(' ').all(|w| DEMONYMS.contains(&w)) || inflected_sentence_opener(text, span) {
         return true;
     }
     let Some(rest) = text[span.end..].strip_prefix(" and ") else {
@@ -361,6 +361,43 @@ fn never_a_company(text: &str, span: Span) -> bool {
         .last()
         .map(|w| w.trim_end_matches([',', '.', ';', ':']));
     last.is_some_and(|w| NOT_COMPANY_WORDS.contains(&w))
+}
+
+/// Endings of inflected common words: "Initially", "Going", "Describing",
+/// "Politicians", "Economists", "Reported".
+const INFLECTED_ENDINGS: &[(&str, usize)] = &[("ing", 6), ("ly", 5), ("ed", 6), ("ians", 7), ("ists", 7)];
+
+/// A single word that opens a sentence, has the ending of an inflected
+/// common word, and is never written with a capital inside a sentence of the
+/// article: the capital is the sentence's, not a name's. ("Going forward,
+/// ...", "Initially, the company ...", "Politicians in Germany ...".)
+fn inflected_sentence_opener(text: &str, span: Span) -> bool {
+    let word = span.slice(text);
+    let mut chars = word.chars();
+    let shaped = chars.next().is_some_and(char::is_uppercase) && chars.all(|c| c.is_lowercase());
+    let inflected = INFLECTED_ENDINGS
+        .iter()
+        .any(|(end, min)| word.len() >= *min && word.ends_with(end));
+    if !shaped || !inflected || !opens_sentence(text, span.start) {
+        return false;
+    }
+    let mut from = 0;
+    while let Some(p) = text[from..].find(word) {
+        let at = from + p;
+        from = at + word.len();
+        let whole = at_word_boundaries(text, Span::new(at, at + word.len()));
+        if whole && !opens_sentence(text, at) {
+            return false;
+        }
+    }
+    true
+}
+
+/// True when byte `at` starts a sentence: only white space, quotes or
+/// brackets stand between it and the start of the text or a sentence end.
+fn opens_sentence(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '\'' | '‘' | '('));
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', '"', '”']) || text[..at].ends_with('\n')
 }
 
 /// A lexicon match waiting for its evidence check.
@@ -800,6 +837,15 @@ mod tests {
                 true,
             ),
             ("Korean Air rose", "Korean Air", false),
+            (
+                "Results were weak.\n\nInitially, the firm sold software.",
+                "Initially",
+                true,
+            ),
+            ("Going forward, Quorbit will sell hardware.", "Going", true),
+            ("He said. Politicians in Lyon welcomed it.", "Politicians", true),
+            ("Sterling rose. Staff at Sterling said so.", "Sterling", false),
+            ("Fielding rose. Shares of Fielding fell.", "Fielding", false),
             ("Quorvex Securities and Zorbluk Capital", "Quorvex Securities", false),
         ];
         for (text, name, never) in cases {
