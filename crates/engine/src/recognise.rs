@@ -365,7 +365,7 @@ fn never_a_company(text: &str, span: Span) -> bool {
 
 /// Endings of inflected common words: "Initially", "Going", "Describing",
 /// "Politicians", "Economists", "Reported".
-const INFLECTED_ENDINGS: &[(&str, usize)] = &[("ing", 6), ("ly", 5), ("ed", 6), ("ians", 7), ("ists", 7)];
+const INFLECTED_ENDINGS: &[(&str, usize)] = &[("ing", 5), ("ly", 5), ("ed", 6), ("ians", 7), ("ists", 7)];
 
 /// A single word that opens a sentence, has the ending of an inflected
 /// common word, and is never written with a capital inside a sentence of the
