@@ -18,6 +18,17 @@ const BUILTIN_TSV: &str = include_str!("../data/lexicon.tsv");
 /// The TSV built by `tools/lexicon/build.py` from packaged open data
 /// (see `data/SOURCES.md`).
 const GENERATED_TSV: &str = include_str!("../data/lexicon-generated.tsv");
+/// The TSVs built by `tools/lexicon/bulk.py` from open bulk name lists, in
+/// the order they are added; each share-alike source has a file of its own
+/// (licences and notices: `data/SOURCES.md` and each file's header).
+const BULK_TSVS: &[(&str, &str)] = &[
+    ("lexicon-bulk.tsv", include_str!("../data/lexicon-bulk.tsv")),
+    (
+        "lexicon-openflights.tsv",
+        include_str!("../data/lexicon-openflights.tsv"),
+    ),
+    ("lexicon-dbpedia.tsv", include_str!("../data/lexicon-dbpedia.tsv")),
+];
 
 /// One company or product the engine knows by name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,21 +115,37 @@ impl Lexicon {
             // The data file is part of the source tree and checked by a unit
             // test, so a parse failure here is a build defect, not bad input.
             let mut lexicon = Lexicon::parse(BUILTIN_TSV).expect("curated lexicon parses");
-            let generated = Lexicon::parse(GENERATED_TSV).expect("generated lexicon parses");
-            // Bulk data has no curator to vouch for a name that is also a
+            // Generated data has no curator to vouch for a name that is also a
             // word or a place ("Europe" the phone, "Genesis" the brand):
             // such entries stay out; the curated file lists the ones news needs.
-            let kept: Vec<Entry> = generated.entries.into_iter().filter(|e| !e.ambiguous).collect();
-            // Products of a company left out go too (their owner is unknown).
-            let known: std::collections::HashSet<String> = kept
-                .iter()
-                .filter(|e| e.label == Label::Company)
-                .map(|e| e.name.clone())
-                .chain(lexicon.entries.iter().map(|e| e.name.clone()))
-                .collect();
-            for entry in kept {
-                if entry.owner.as_ref().is_none_or(|o| known.contains(o)) {
-                    lexicon.push(entry);
+            let generated = Lexicon::parse(GENERATED_TSV).expect("generated lexicon parses");
+            let mut layers = vec![(generated, false)];
+            // The bulk files flag an entry when one of its one-word surfaces
+            // is a word ("Star" for "Star Group"): the entry stays, and the
+            // matcher asks for evidence on that surface only (multi-word
+            // forms need none); their generic phrases were dropped already.
+            for (file, tsv) in BULK_TSVS {
+                let layer = Lexicon::parse(tsv).unwrap_or_else(|e| panic!("{file}: {e}"));
+                layers.push((layer, true));
+            }
+            // Earlier files win on a shared surface (curated > generated > bulk).
+            let mut known: std::collections::HashSet<String> = lexicon.entries.iter().map(|e| e.name.clone()).collect();
+            for (layer, keep_flagged) in layers {
+                let kept: Vec<Entry> = layer
+                    .entries
+                    .into_iter()
+                    .filter(|e| keep_flagged || !e.ambiguous)
+                    .collect();
+                known.extend(
+                    kept.iter()
+                        .filter(|e| e.label == Label::Company)
+                        .map(|e| e.name.clone()),
+                );
+                // Products of a company left out go too (their owner is unknown).
+                for entry in kept {
+                    if entry.owner.as_ref().is_none_or(|o| known.contains(o)) {
+                        lexicon.push(entry);
+                    }
                 }
             }
             lexicon
@@ -233,5 +260,31 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn bulk_files_parse_and_their_entries_are_found() {
+        for (file, tsv) in BULK_TSVS {
+            let lex = Lexicon::parse(tsv).unwrap_or_else(|e| panic!("{file}: {e}"));
+            assert!(lex.entries().len() > 1_000, "{file} is nearly empty");
+        }
+        let lex = Lexicon::builtin();
+        let found = |surface: &str, label: Label, owner: Option<&str>, source: &str| {
+            let e = lex.lookup(surface).unwrap_or_else(|| panic!("{surface} missing"));
+            assert_eq!(e.label, label, "label of {surface}");
+            assert_eq!(e.owner.as_deref(), owner, "owner of {surface}");
+            assert!(e.source.starts_with(source), "source of {surface}: {}", e.source);
+        };
+        // OpenFlights: an aircraft type and an airline.
+        found("Boeing 727", Label::Product, Some("Boeing"), "openflights");
+        found("Juneyao Airlines", Label::Company, None, "openflights");
+        // SEC EDGAR: a listed company, by its full legal name too.
+        found("Honeywell International Inc", Label::Company, None, "sec:");
+        // Epoch AI: a model, owned by its developer.
+        found("Claude 3 Opus", Label::Product, Some("Anthropic"), "epoch-ai:");
+        // DBpedia: a product whose owner comes from its leading company name.
+        found("Ford Taurus", Label::Product, Some("Ford"), "dbpedia:");
+        // The curated file still wins on a shared surface.
+        assert_eq!(lex.lookup("Microsoft").unwrap().source, "curated");
     }
 }
