@@ -9,7 +9,7 @@
 //! a list of products.
 
 use crate::annotation::Mark;
-use crate::span::{Label, Source, Span};
+use crate::span::{Label, Source};
 use crate::text::Token;
 
 /// Words that name a model within a product line, whatever the product.
@@ -70,13 +70,13 @@ fn is_model_word(word: &str) -> bool {
 /// belong to no other mark and are not a quantity.
 pub fn extend_with_models(text: &str, toks: &[Token<'_>], marks: &mut [Mark]) {
     let starts: Vec<usize> = marks.iter().map(|m| m.span.start).collect();
-    for i in 0..marks.len() {
-        if marks[i].label != Label::Product {
+    for (i, mark) in marks.iter_mut().enumerate() {
+        if mark.label != Label::Product {
             continue;
         }
         let next_mark = starts.get(i + 1).copied().unwrap_or(text.len());
-        let mut k = toks.partition_point(|t| t.span.start < marks[i].span.end);
-        let mut end = marks[i].span.end;
+        let mut k = toks.partition_point(|t| t.span.start < mark.span.end);
+        let mut end = mark.span.end;
         let mut words = 0;
         while let Some(t) = toks.get(k) {
             let joined = &text[end..t.span.start] == " ";
@@ -99,9 +99,9 @@ pub fn extend_with_models(text: &str, toks: &[Token<'_>], marks: &mut [Mark]) {
             words += 1;
             k += 1;
         }
-        if end > marks[i].span.end {
-            marks[i].span.end = end;
-            marks[i].canonical = marks[i].span.slice(text).to_string();
+        if end > mark.span.end {
+            mark.span.end = end;
+            mark.canonical = mark.span.slice(text).to_string();
         }
     }
 }
@@ -148,6 +148,7 @@ pub fn plural_products(text: &str, toks: &[Token<'_>], marks: &mut Vec<Mark>) {
 /// The span of a mark grown by [`extend_with_models`], for tests.
 #[cfg(test)]
 fn grown(text: &str, product: &str) -> String {
+    use crate::span::Span;
     let toks = crate::text::tokens(text);
     let start = text.find(product).unwrap_or(0);
     let mut marks = vec![Mark {
@@ -165,6 +166,7 @@ fn grown(text: &str, product: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::span::Span;
 
     #[test]
     fn designations_and_model_words_join_the_product() {
