@@ -24,6 +24,7 @@ pub mod edits;
 pub mod export;
 pub mod lexicon;
 mod models;
+mod people;
 pub mod offsets;
 pub mod recognise;
 mod records;

@@ -23,6 +23,7 @@ use crate::context::{
     context_companies, context_products, listed_investors, GENERIC_TERMS, NOT_COMPANY_WORDS, NOT_NAME_START,
 };
 use crate::lexicon::Lexicon;
+use crate::people::{people, People};
 use crate::span::{Label, Source, Span};
 use crate::tagger::Tagger;
 use crate::text::{at_word_boundaries, tokens, Token};
@@ -283,10 +284,28 @@ pub fn candidates_with_progress(
                 .map(|c| (c.span, c.canonical.clone())),
         );
     }
+    // People are never companies: their names and surnames are neither
+    // spread through the article nor kept as candidates.
+    let persons = people(text, toks, lexicon);
+    confident.retain(|(span, name)| !persons.overlaps(*span) && !persons.surnames.contains(name.as_str()));
     found.extend(propagate(text, &confident, capitals));
     found.extend(suffixed);
     found.retain(|c| c.label != Label::Company || c.source == Source::Lexicon || !never_a_company(text, c.span));
+    found.retain(|c| c.label != Label::Company || !names_a_person(text, c, &persons));
     found
+}
+
+/// True when a company candidate is a person's name or part of one:
+/// inside a full name ("Ford" of "William Clay Ford Jr."), or, unless the
+/// lexicon or a legal suffix vouches for it, overlapping one or equal to a
+/// surname the article gave ("Dubois said").
+fn names_a_person(text: &str, c: &Candidate, persons: &People) -> bool {
+    let vouched = matches!(c.source, Source::Lexicon | Source::LegalSuffix);
+    let inside = persons
+        .names
+        .iter()
+        .any(|n| n.start <= c.span.start && c.span.end <= n.end && (*n != c.span || !vouched));
+    inside || (!vouched && (persons.overlaps(c.span) || persons.surnames.contains(c.span.slice(text))))
 }
 
 /// Nationality and direction words: a run made only of them ("South

@@ -1,0 +1,200 @@
+//! People's names, found so that they never become companies.
+//!
+//! A person is written with a given name before a capitalised surname
+//! ("Marie Dubois", "William Clay Ford Jr.") or with a title ("Mr
+//! Hazelhoff"). Once the article has named a person, the bare surname
+//! ("Dubois said") is that person too. The given names come from a list of
+//! English given names (`data/first-names.txt`, public domain); a given name
+//! that is also a name the lexicon knows as a company ("Dell", "Mercedes")
+//! starts no person.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::lexicon::Lexicon;
+use crate::span::{Label, Span};
+use crate::text::Token;
+
+/// The given-name list, one a line, `#` comments.
+const FIRST_NAMES_TXT: &str = include_str!("../data/first-names.txt");
+
+static FIRST_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    FIRST_NAMES_TXT
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect()
+});
+
+/// Titles written before a surname.
+const TITLES: &[&str] = &["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame"];
+
+/// Words after a given name that make the run a company, not a person:
+/// "Tiffany & Co", "Grant Thornton LLP" is caught by its suffix elsewhere.
+const COMPANY_WORDS: &[&str] = &[
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Corp.",
+    "Co",
+    "Co.",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "Group",
+    "Holdings",
+    "Motors",
+    "Motor",
+    "Labs",
+    "Capital",
+    "Partners",
+    "Bank",
+    "Airlines",
+    "Technologies",
+    "Systems",
+    "Foods",
+    "Stores",
+    "Media",
+    "Studios",
+    "Pharmaceuticals",
+    "Energy",
+    "Industries",
+    "International",
+    "Ventures",
+    "Brothers",
+    "Bros.",
+    "Company",
+];
+
+/// The people an article names: the spans of their full names and the set
+/// of their surnames.
+#[derive(Debug, Default)]
+pub struct People {
+    /// Where a full name is written ("Marie Dubois").
+    pub names: Vec<Span>,
+    /// Surnames of the people named ("Dubois").
+    pub surnames: HashSet<String>,
+}
+
+impl People {
+    /// True when `span` lies inside a person's full name, or overlaps one.
+    pub fn overlaps(&self, span: Span) -> bool {
+        let at = self.names.partition_point(|n| n.end <= span.start);
+        self.names.get(at).is_some_and(|n| n.overlaps(&span))
+    }
+}
+
+fn is_capitalised_word(t: &Token<'_>) -> bool {
+    let mut chars = t.text.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && t.text
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+        && t.text.chars().skip(1).any(char::is_lowercase)
+}
+
+/// A middle initial: one capital letter and a full stop ("K." of "John K.
+/// Smith"; the tokenizer leaves the stop out of the token).
+fn is_initial(text: &str, t: &Token<'_>) -> bool {
+    let b = t.text.as_bytes();
+    b.len() == 1 && b[0].is_ascii_uppercase() && text[t.span.end..].starts_with('.')
+}
+
+/// Finds the people `text` names.
+pub fn people(text: &str, toks: &[Token<'_>], lexicon: &Lexicon) -> People {
+    let mut out = People::default();
+    let spaced = |a: &Token<'_>, b: &Token<'_>| {
+        let gap = &text[a.span.end..b.span.start];
+        gap == " " || (gap == ". " && is_initial(text, a))
+    };
+    let company_given_name = |name: &str| lexicon.lookup(name).is_some_and(|e| e.label == Label::Company);
+    let mut i = 0;
+    while i < toks.len() {
+        let first = &toks[i];
+        let given = FIRST_NAMES.contains(first.text) && !company_given_name(first.text);
+        let titled = TITLES.contains(&first.text);
+        if !(given || titled) {
+            i += 1;
+            continue;
+        }
+        // Up to two more capitalised words or initials, the last being the
+        // surname; "Jr." or "Sr." may follow.
+        let mut last = i;
+        for k in i + 1..(i + 4).min(toks.len()) {
+            let t = &toks[k];
+            if !spaced(&toks[k - 1], t)
+                || COMPANY_WORDS.contains(&t.text)
+                || matches!(t.text, "Jr." | "Jr" | "Sr." | "Sr")
+            {
+                break;
+            }
+            if is_capitalised_word(t) || (is_initial(text, t) && k + 1 < toks.len()) {
+                last = k;
+            } else {
+                break;
+            }
+        }
+        while last > i && is_initial(text, &toks[last]) {
+            last -= 1;
+        }
+        if last == i {
+            i += 1;
+            continue;
+        }
+        let mut end = toks[last].span.end;
+        let surname = toks[last].text.trim_end_matches('.');
+        if let Some(next) = toks.get(last + 1) {
+            if spaced(&toks[last], next) && matches!(next.text, "Jr." | "Jr" | "Sr." | "Sr") {
+                end = next.span.end;
+            }
+        }
+        let whole = Span::new(
+            if titled {
+                toks[i + 1].span.start
+            } else {
+                first.span.start
+            },
+            end,
+        );
+        out.names.push(whole);
+        if surname.chars().count() >= 2 && !company_given_name(surname) {
+            out.surnames.insert(surname.to_string());
+        }
+        i = last + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens;
+
+    fn found(text: &str) -> (Vec<&str>, Vec<String>) {
+        let p = people(text, &tokens(text), Lexicon::builtin());
+        let mut surnames: Vec<String> = p.surnames.into_iter().collect();
+        surnames.sort();
+        (p.names.iter().map(|s| s.slice(text)).collect(), surnames)
+    }
+
+    #[test]
+    fn given_names_and_titles_start_people() {
+        let rows: &[(&str, &[&str], &[&str])] = &[
+            ("Quorbit CEO Marie Dubois said so.", &["Marie Dubois"], &["Dubois"]),
+            (
+                "Chairman William Clay Ford Jr., is to end it.",
+                &["William Clay Ford Jr."],
+                // Ford is also a company the lexicon knows: bare, it stays one.
+                &[],
+            ),
+            ("said Mr Hazelhoff, the chairman", &["Hazelhoff"], &["Hazelhoff"]),
+            ("analyst John K. Smith wrote", &["John K. Smith"], &["Smith"]),
+            ("Tiffany & Co and Grant Motors rose", &[], &[]),
+            ("Michael Dell founded the firm", &["Michael Dell"], &[]),
+        ];
+        for (text, names, surnames) in rows {
+            let (n, s) = found(text);
+            assert_eq!(&n, names, "{text}");
+            assert_eq!(&s, surnames, "{text}");
+        }
+    }
+}
