@@ -11,7 +11,9 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use crate::context::COMPANY_HEADS;
 use crate::lexicon::Lexicon;
+use crate::recognise::LEGAL_SUFFIXES;
 use crate::span::{Label, Span};
 use crate::text::Token;
 
@@ -28,42 +30,26 @@ static FIRST_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// Titles written before a surname.
 const TITLES: &[&str] = &["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame"];
 
-/// Words after a given name that make the run a company, not a person:
-/// "Tiffany & Co", "Grant Thornton LLP" is caught by its suffix elsewhere.
-const COMPANY_WORDS: &[&str] = &[
-    "Inc",
-    "Inc.",
-    "Corp",
-    "Corp.",
-    "Co",
-    "Co.",
-    "Ltd",
-    "Ltd.",
-    "LLC",
-    "Group",
-    "Holdings",
-    "Motors",
-    "Motor",
-    "Labs",
-    "Capital",
-    "Partners",
-    "Bank",
-    "Airlines",
-    "Technologies",
-    "Systems",
-    "Foods",
-    "Stores",
-    "Media",
-    "Studios",
-    "Pharmaceuticals",
-    "Energy",
-    "Industries",
-    "International",
-    "Ventures",
-    "Brothers",
-    "Bros.",
-    "Company",
-];
+/// Words that end a person's name: a legal suffix or a company head word
+/// makes the run a company ("Bear Flag Robotics", "Joseph Saveri Law
+/// Firm").
+fn is_company_word(word: &str) -> bool {
+    LEGAL_SUFFIXES.contains(&word) || COMPANY_HEADS.contains(&word) || matches!(word, "Firm" | "Group" | "Holdings")
+}
+
+/// True when most words of the line around `at` are capitalised: a
+/// title-case headline ("John Deere Doubles Down on Silicon Valley"), where
+/// capitals say nothing about names.
+fn in_title_case_line(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let words: Vec<&str> = text[start..end].split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 4 && capitalised * 10 >= words.len() * 7
+}
 
 /// The people an article names: the spans of their full names and the set
 /// of their surnames.
@@ -106,25 +92,33 @@ pub fn people(text: &str, toks: &[Token<'_>], lexicon: &Lexicon) -> People {
         let gap = &text[a.span.end..b.span.start];
         gap == " " || (gap == ". " && is_initial(text, a))
     };
-    let company_given_name = |name: &str| lexicon.lookup(name).is_some_and(|e| e.label == Label::Company);
+    let known = |name: &str| lexicon.lookup(name).is_some();
+    let company_name = |name: &str| lexicon.lookup(name).is_some_and(|e| e.label == Label::Company);
+    let generational = |t: &Token<'_>| matches!(t.text, "Jr." | "Jr" | "Sr." | "Sr");
     let mut i = 0;
     while i < toks.len() {
         let first = &toks[i];
-        let given = FIRST_NAMES.contains(first.text) && !company_given_name(first.text);
+        // A given name the lexicon also knows ("Claude", "Dell") starts no
+        // person, nor does one in a title-case headline.
+        let given = FIRST_NAMES.contains(first.text) && !known(first.text);
         let titled = TITLES.contains(&first.text);
-        if !(given || titled) {
+        if !(given || titled) || in_title_case_line(text, first.span.start) {
             i += 1;
             continue;
         }
         // Up to two more capitalised words or initials, the last being the
-        // surname; "Jr." or "Sr." may follow.
+        // surname; "Jr." or "Sr." may follow. A company word makes the run a
+        // company's name; a name the lexicon knows is not taken as a surname
+        // ("Claude Anthropic") unless a title or "Jr." says so.
         let mut last = i;
+        let mut company = false;
         for k in i + 1..(i + 4).min(toks.len()) {
             let t = &toks[k];
-            if !spaced(&toks[k - 1], t)
-                || COMPANY_WORDS.contains(&t.text)
-                || matches!(t.text, "Jr." | "Jr" | "Sr." | "Sr")
-            {
+            if !spaced(&toks[k - 1], t) || generational(t) {
+                break;
+            }
+            if is_company_word(t.text) {
+                company = true;
                 break;
             }
             if is_capitalised_word(t) || (is_initial(text, t) && k + 1 < toks.len()) {
@@ -136,27 +130,21 @@ pub fn people(text: &str, toks: &[Token<'_>], lexicon: &Lexicon) -> People {
         while last > i && is_initial(text, &toks[last]) {
             last -= 1;
         }
-        if last == i {
+        let next = toks.get(last + 1).filter(|n| spaced(&toks[last], n) && generational(n));
+        let sure = titled || next.is_some();
+        if company || last == i || (!sure && (i + 1..=last).any(|k| known(toks[k].text))) {
             i += 1;
             continue;
         }
-        let mut end = toks[last].span.end;
+        let end = next.map_or(toks[last].span.end, |n| n.span.end);
         let surname = toks[last].text.trim_end_matches('.');
-        if let Some(next) = toks.get(last + 1) {
-            if spaced(&toks[last], next) && matches!(next.text, "Jr." | "Jr" | "Sr." | "Sr") {
-                end = next.span.end;
-            }
-        }
-        let whole = Span::new(
-            if titled {
-                toks[i + 1].span.start
-            } else {
-                first.span.start
-            },
-            end,
-        );
-        out.names.push(whole);
-        if surname.chars().count() >= 2 && !company_given_name(surname) {
+        let start = if titled {
+            toks[i + 1].span.start
+        } else {
+            first.span.start
+        };
+        out.names.push(Span::new(start, end));
+        if surname.chars().count() >= 2 && !company_name(surname) {
             out.surnames.insert(surname.to_string());
         }
         i = last + 1;
@@ -189,7 +177,10 @@ mod tests {
             ("said Mr Hazelhoff, the chairman", &["Hazelhoff"], &["Hazelhoff"]),
             ("analyst John K. Smith wrote", &["John K. Smith"], &["Smith"]),
             ("Tiffany & Co and Grant Motors rose", &[], &[]),
-            ("Michael Dell founded the firm", &["Michael Dell"], &[]),
+            ("Michael Dell founded the firm", &[], &[]),
+            ("Google will use Claude Anthropic's model", &[], &[]),
+            ("to acquire Bear Flag Robotics, a startup", &[], &[]),
+            ("John Deere Doubles Down on Silicon Valley Robots", &[], &[]),
         ];
         for (text, names, surnames) in rows {
             let (n, s) = found(text);
