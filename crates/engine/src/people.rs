@@ -85,8 +85,10 @@ fn is_initial(text: &str, t: &Token<'_>) -> bool {
     b.len() == 1 && b[0].is_ascii_uppercase() && text[t.span.end..].starts_with('.')
 }
 
-/// Finds the people `text` names.
-pub fn people(text: &str, toks: &[Token<'_>], lexicon: &Lexicon) -> People {
+/// Finds the people `text` names. `companies` are the names of companies the
+/// article is known to name: a run that starts one of them is that
+/// company's short form ("Bear Flag" of "Bear Flag Robotics"), not a person.
+pub fn people(text: &str, toks: &[Token<'_>], lexicon: &Lexicon, companies: &[&str]) -> People {
     let mut out = People::default();
     let spaced = |a: &Token<'_>, b: &Token<'_>| {
         let gap = &text[a.span.end..b.span.start];
@@ -143,6 +145,14 @@ pub fn people(text: &str, toks: &[Token<'_>], lexicon: &Lexicon) -> People {
         } else {
             first.span.start
         };
+        let run = &text[start..end];
+        let short_form = companies
+            .iter()
+            .any(|c| c.len() > run.len() && c.starts_with(run) && c[run.len()..].starts_with(' '));
+        if short_form {
+            i = last + 1;
+            continue;
+        }
         out.names.push(Span::new(start, end));
         if surname.chars().count() >= 2 && !company_name(surname) {
             out.surnames.insert(surname.to_string());
@@ -158,7 +168,7 @@ mod tests {
     use crate::text::tokens;
 
     fn found(text: &str) -> (Vec<&str>, Vec<String>) {
-        let p = people(text, &tokens(text), Lexicon::builtin());
+        let p = people(text, &tokens(text), Lexicon::builtin(), &["Bear Flag Robotics"]);
         let mut surnames: Vec<String> = p.surnames.into_iter().collect();
         surnames.sort();
         (p.names.iter().map(|s| s.slice(text)).collect(), surnames)
@@ -181,6 +191,7 @@ mod tests {
             ("Google will use Claude Anthropic's model", &[], &[]),
             ("to acquire Bear Flag Robotics, a startup", &[], &[]),
             ("John Deere Doubles Down on Silicon Valley Robots", &[], &[]),
+            ("Bear Flag retrofits tractors", &[], &[]),
         ];
         for (text, names, surnames) in rows {
             let (n, s) = found(text);

@@ -286,7 +286,8 @@ pub fn candidates_with_progress(
     }
     // People are never companies: their names and surnames are neither
     // spread through the article nor kept as candidates.
-    let persons = people(text, toks, lexicon);
+    let company_names: Vec<&str> = confident.iter().map(|(_, name)| name.as_str()).collect();
+    let persons = people(text, toks, lexicon, &company_names);
     confident.retain(|(span, name)| !persons.overlaps(*span) && !persons.surnames.contains(name.as_str()));
     found.extend(propagate(text, &confident, capitals));
     found.extend(suffixed);
@@ -300,7 +301,10 @@ pub fn candidates_with_progress(
 /// lexicon or a legal suffix vouches for it, overlapping one or equal to a
 /// surname the article gave ("Dubois said").
 fn names_a_person(text: &str, c: &Candidate, persons: &People) -> bool {
-    let vouched = matches!(c.source, Source::Lexicon | Source::LegalSuffix);
+    // A context cue for the whole run ("participation from X and Franklin
+    // Templeton") outweighs its shape.
+    let whole_by_context = c.source == Source::Context && persons.names.contains(&c.span);
+    let vouched = matches!(c.source, Source::Lexicon | Source::LegalSuffix) || whole_by_context;
     let inside = persons
         .names
         .iter()
