@@ -292,8 +292,28 @@ pub fn candidates_with_progress(
     found.extend(propagate(text, &confident, capitals));
     found.extend(suffixed);
     found.retain(|c| c.label != Label::Company || c.source == Source::Lexicon || !never_a_company(text, c.span));
-    found.retain(|c| c.label != Label::Company || !names_a_person(text, c, &persons));
+    let company_ends: HashSet<usize> = found
+        .iter()
+        .filter(|c| c.label == Label::Company && !persons.overlaps(c.span))
+        .map(|c| c.span.end)
+        .collect();
+    found.retain(|c| {
+        c.label != Label::Company
+            || listed_after_company(text, c.span, &company_ends)
+            || !names_a_person(text, c, &persons)
+    });
     found
+}
+
+/// True when `span` follows a company in a list ("Point72 Ventures and
+/// Franklin Templeton"): a listing beside a company is evidence enough
+/// against a name's person shape.
+fn listed_after_company(text: &str, span: Span, company_ends: &HashSet<usize>) -> bool {
+    [" and ", ", ", ", and ", " & "].iter().any(|sep| {
+        text[..span.start]
+            .strip_suffix(sep)
+            .is_some_and(|before| company_ends.contains(&before.len()))
+    })
 }
 
 /// True when a company candidate is a person's name or part of one:
