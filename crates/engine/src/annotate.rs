@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use crate::agreements::agreement_spans;
 use crate::aliases::group_company_names;
 use crate::annotation::{Annotation, Mark};
-use crate::models::{extend_with_models, plural_products};
+use crate::models::{extend_with_models, plural_products, product_short_forms};
 use crate::recognise::{candidates_with_progress, Candidate};
 use crate::records::records;
 use crate::span::{Label, Source, Span};
@@ -75,6 +75,7 @@ pub fn annotate_with_progress(text: &str, tagger: &Tagger, progress: &mut dyn Fn
 
     let mut marks = merge_owner_and_product(text, resolve(entity_cands));
     extend_with_models(text, &toks, &mut marks);
+    product_short_forms(text, &mut marks);
     plural_products(text, &toks, &mut marks);
     group_company_names(text, &mut marks);
     for m in marks.iter_mut().filter(|m| m.label == Label::Agreement) {

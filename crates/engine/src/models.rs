@@ -9,7 +9,7 @@
 //! a list of products.
 
 use crate::annotation::Mark;
-use crate::span::{Label, Source};
+use crate::span::{Label, Source, Span};
 use crate::text::Token;
 
 /// Words that name a model within a product line, whatever the product.
@@ -145,10 +145,61 @@ pub fn plural_products(text: &str, toks: &[Token<'_>], marks: &mut Vec<Mark>) {
     }
 }
 
+/// "Taurus" after "Ford Taurus": once an article names a product with its
+/// maker's name before it, the rest of the name alone is that product
+/// wherever the article writes it, unless the article also writes it in
+/// lower case (then it is a common word: "Apple Music", "music").
+pub fn product_short_forms(text: &str, marks: &mut Vec<Mark>) {
+    let mut short: Vec<(&str, String, Option<String>)> = Vec::new();
+    for m in marks.iter().filter(|m| m.label == Label::Product) {
+        let Some(owner) = m.owner.as_deref() else { continue };
+        let Some(rest) = m.span.slice(text).strip_prefix(owner).and_then(|r| r.strip_prefix(' ')) else {
+            continue;
+        };
+        let first_word = rest.split(' ').next().unwrap_or_default();
+        let named = rest.chars().count() >= 3
+            && rest.chars().next().is_some_and(char::is_uppercase)
+            && !is_model_word(first_word)
+            && !is_designation(first_word);
+        let lower = rest.to_lowercase();
+        let common = lower != rest
+            && text
+                .match_indices(lower.as_str())
+                .any(|(at, w)| crate::text::at_word_boundaries(text, Span::new(at, at + w.len())));
+        if named && !common && !short.iter().any(|(r, ..)| *r == rest) {
+            short.push((rest, m.canonical.clone(), m.owner.clone()));
+        }
+    }
+    let mut added = Vec::new();
+    for (rest, canonical, owner) in short {
+        for (at, _) in text.match_indices(rest) {
+            let span = Span::new(at, at + rest.len());
+            let i = marks.partition_point(|m| m.span.end <= span.start);
+            let taken = marks.get(i).is_some_and(|m| m.span.overlaps(&span));
+            if taken || !crate::text::at_word_boundaries(text, span) {
+                continue;
+            }
+            added.push(Mark {
+                span,
+                label: Label::Product,
+                source: Source::Document,
+                canonical: canonical.clone(),
+                owner: owner.clone(),
+                kind: None,
+            });
+        }
+    }
+    if !added.is_empty() {
+        marks.extend(added);
+        marks.sort_by_key(|m| m.span);
+        // Two short forms never claim the same words (marks stay disjoint).
+        marks.dedup_by(|b, a| b.span.overlaps(&a.span));
+    }
+}
+
 /// The span of a mark grown by [`extend_with_models`], for tests.
 #[cfg(test)]
 fn grown(text: &str, product: &str) -> String {
-    use crate::span::Span;
     let toks = crate::text::tokens(text);
     let start = text.find(product).unwrap_or(0);
     let mut marks = vec![Mark {
@@ -166,7 +217,6 @@ fn grown(text: &str, product: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::span::Span;
 
     #[test]
     fn designations_and_model_words_join_the_product() {
@@ -201,6 +251,41 @@ mod tests {
             let ok = got == product || (text == "the iPhone 4s" && got == "iPhone 4s");
             assert!(ok, "{text}: {got}");
         }
+    }
+
+    #[test]
+    fn the_rest_of_a_maker_s_product_name_is_the_product() {
+        let mark = |text: &str, name: &str, owner: &str| {
+            let at = text.find(name).unwrap_or(0);
+            Mark {
+                span: Span::new(at, at + name.len()),
+                label: Label::Product,
+                source: Source::Lexicon,
+                canonical: name.into(),
+                owner: Some(owner.into()),
+                kind: None,
+            }
+        };
+        let text = "Atlanta makes the Ford Taurus sedan. Taurus sales fell, and the Taurus line ends.";
+        let mut marks = vec![mark(text, "Ford Taurus", "Ford")];
+        product_short_forms(text, &mut marks);
+        let got: Vec<(&str, &str)> = marks
+            .iter()
+            .map(|m| (m.span.slice(text), m.canonical.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Ford Taurus", "Ford Taurus"),
+                ("Taurus", "Ford Taurus"),
+                ("Taurus", "Ford Taurus")
+            ]
+        );
+        // A common word stays a word.
+        let text = "Apple Music grew. Music fans and music labels agreed.";
+        let mut marks = vec![mark(text, "Apple Music", "Apple")];
+        product_short_forms(text, &mut marks);
+        assert_eq!(marks.len(), 1);
     }
 
     #[test]
