@@ -151,11 +151,16 @@ pub fn plural_products(text: &str, toks: &[Token<'_>], marks: &mut Vec<Mark>) {
 /// lower case (then it is a common word: "Apple Music", "music").
 pub fn product_short_forms(text: &str, marks: &mut Vec<Mark>) {
     let mut short: Vec<(&str, String, Option<String>)> = Vec::new();
+    // Each name is judged once, however often the article repeats it.
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for m in marks.iter().filter(|m| m.label == Label::Product) {
         let Some(owner) = m.owner.as_deref() else { continue };
         let Some(rest) = m.span.slice(text).strip_prefix(owner).and_then(|r| r.strip_prefix(' ')) else {
             continue;
         };
+        if !seen.insert(rest) {
+            continue;
+        }
         let first_word = rest.split(' ').next().unwrap_or_default();
         let named = rest.chars().count() >= 3
             && rest.chars().next().is_some_and(char::is_uppercase)
@@ -166,7 +171,7 @@ pub fn product_short_forms(text: &str, marks: &mut Vec<Mark>) {
             && text
                 .match_indices(lower.as_str())
                 .any(|(at, w)| crate::text::at_word_boundaries(text, Span::new(at, at + w.len())));
-        if named && !common && !short.iter().any(|(r, ..)| *r == rest) {
+        if named && !common {
             short.push((rest, m.canonical.clone(), m.owner.clone()));
         }
     }
