@@ -64,8 +64,14 @@ pub struct People {
 impl People {
     /// True when `span` lies inside a person's full name, or overlaps one.
     pub fn overlaps(&self, span: Span) -> bool {
+        self.first_overlapping(span).is_some()
+    }
+
+    /// The first full name that `span` overlaps (names are sorted and
+    /// disjoint, so this is a binary search).
+    pub fn first_overlapping(&self, span: Span) -> Option<Span> {
         let at = self.names.partition_point(|n| n.end <= span.start);
-        self.names.get(at).is_some_and(|n| n.overlaps(&span))
+        self.names.get(at).filter(|n| n.overlaps(&span)).copied()
     }
 }
 
@@ -97,6 +103,12 @@ pub fn people(text: &str, toks: &[Token<'_>], lexicon: &Lexicon, companies: &[&s
     let known = |name: &str| lexicon.lookup(name).is_some();
     let company_name = |name: &str| lexicon.lookup(name).is_some_and(|e| e.label == Label::Company);
     let generational = |t: &Token<'_>| matches!(t.text, "Jr." | "Jr" | "Sr." | "Sr");
+    // Every shorter form of a company name, cut at a space ("Bear Flag" of
+    // "Bear Flag Robotics"), to look up in one step.
+    let short_forms: HashSet<&str> = companies
+        .iter()
+        .flat_map(|c| c.match_indices(' ').map(move |(at, _)| &c[..at]))
+        .collect();
     let mut i = 0;
     while i < toks.len() {
         let first = &toks[i];
@@ -145,11 +157,7 @@ pub fn people(text: &str, toks: &[Token<'_>], lexicon: &Lexicon, companies: &[&s
         } else {
             first.span.start
         };
-        let run = &text[start..end];
-        let short_form = companies
-            .iter()
-            .any(|c| c.len() > run.len() && c.starts_with(run) && c[run.len()..].starts_with(' '));
-        if short_form {
+        if short_forms.contains(&text[start..end]) {
             i = last + 1;
             continue;
         }

@@ -326,9 +326,8 @@ fn names_a_person(text: &str, c: &Candidate, persons: &People) -> bool {
     let whole_by_context = c.source == Source::Context && persons.names.contains(&c.span);
     let vouched = matches!(c.source, Source::Lexicon | Source::LegalSuffix) || whole_by_context;
     let inside = persons
-        .names
-        .iter()
-        .any(|n| n.start <= c.span.start && c.span.end <= n.end && (*n != c.span || !vouched));
+        .first_overlapping(c.span)
+        .is_some_and(|n| n.start <= c.span.start && c.span.end <= n.end && (n != c.span || !vouched));
     inside || (!vouched && (persons.overlaps(c.span) || persons.surnames.contains(c.span.slice(text))))
 }
 
