@@ -21,6 +21,15 @@ test('a 1 MB paste shows progress, keeps typing responsive, and its marks arrive
     window.__longTasks = [];
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
       .observe({ type: 'longtask', buffered: false });
+    // The same frames with what ran in them: the page's own scripts (event
+    // handlers, timers, worker messages) apart from the browser's work.
+    window.__frames = [];
+    new PerformanceObserver((list) => {
+      for (const f of list.getEntries()) {
+        const scripts = f.scripts.map((s) => ({ what: `${s.invokerType} ${s.invoker}`, ms: s.duration }));
+        window.__frames.push({ ms: f.duration, blocking: f.blockingDuration, script: scripts.reduce((n, s) => n + s.ms, 0), scripts });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: false });
     // Every value the progress bar shows.
     window.__progress = [];
     new MutationObserver(() => {
@@ -60,9 +69,21 @@ test('a 1 MB paste shows progress, keeps typing responsive, and its marks arrive
   const progress = await page.evaluate(() => window.__progress);
   assert.ok(progress.length >= 3 && progress.at(-1) > progress[0], `the progress bar moved (${progress})`);
   const longTasks = await page.evaluate(() => window.__longTasks);
+  const frames = await page.evaluate(() => window.__frames);
+  for (const f of frames.filter((f) => f.ms > 100)) {
+    console.log(`long frame ${f.ms.toFixed(0)} ms, of it page script ${f.script.toFixed(0)} ms: ${f.scripts.map((x) => `${x.what} ${x.ms.toFixed(0)}`).join('; ')}`);
+  }
   const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0);
   console.log(`1 MB: long tasks on the main thread: ${longTasks.length}, longest ${Math.max(0, ...longTasks).toFixed(0)} ms; page JS heap ${(heap / 1048576).toFixed(0)} MB`);
-  assert.ok(Math.max(0, ...longTasks) <= 100, `the main thread never blocked over 100 ms (${longTasks.map(Math.round)})`);
+  // The page's own work (event handlers, timers, the worker's messages)
+  // never holds the main thread over 100 ms in a frame. Whole tasks may run
+  // longer only by the browser's own work: on two busy cores, Chromium's
+  // editing of a 1 MB text area (the first keystroke after Ctrl+End) takes
+  // 100–150 ms with no page script in it (long-animation-frame entries show
+  // its script time as 0–12 ms), so tasks get a looser bound.
+  const script = Math.max(0, ...frames.map((f) => f.script));
+  assert.ok(script <= 100, `page script never ran over 100 ms in a frame (longest ${script.toFixed(0)} ms)`);
+  assert.ok(Math.max(0, ...longTasks) <= 250, `the main thread never blocked over 250 ms (${longTasks.map(Math.round)})`);
   assert.deepEqual(seen.pageErrors, []);
   await context.close();
 });

@@ -27,6 +27,13 @@ use crate::storage;
 /// Where Trunk puts the worker's loader script.
 const WORKER_URL: &str = "./pactlens-worker_loader.js";
 
+/// Texts of at least this many bytes wait [`REST_MS`] after the previous
+/// result before they are sent.
+const REST_FROM: usize = 64 * 1024;
+
+/// How long, in milliseconds.
+const REST_MS: u32 = 300;
+
 /// What the page shows of the annotation.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Annotated {
@@ -65,6 +72,8 @@ struct Channel {
     /// The first text has been seen (checked against a crash remembered
     /// from an earlier visit).
     started: bool,
+    /// A long result just arrived: the next long text waits [`REST_MS`].
+    resting: bool,
     handlers: Vec<Closure<dyn FnMut(MessageEvent)>>,
     /// Handlers of a worker that died, kept until the next one is running:
     /// the error handler that replaces the worker is one of them, and a
@@ -91,7 +100,7 @@ fn submit(channel: &ChannelRef, text: Text) {
     }
     let idle = {
         let c = channel.borrow();
-        c.ready && c.in_flight.is_none()
+        c.ready && c.in_flight.is_none() && !c.resting
     };
     if idle {
         send(channel, text);
@@ -143,8 +152,29 @@ fn on_reply(channel: &ChannelRef, reply: Reply) {
                 };
             }
             if let Some(text) = c.waiting.take() {
-                drop(c);
-                send(channel, text);
+                if text.len() >= REST_FROM {
+                    // Let the page draw this result before the worker takes
+                    // the next long text: on a two-core machine the two would
+                    // otherwise share the cores, and typing would stutter.
+                    c.waiting = Some(text);
+                    c.resting = true;
+                    drop(c);
+                    let channel = channel.clone();
+                    gloo::timers::callback::Timeout::new(REST_MS, move || {
+                        let text = {
+                            let mut c = channel.borrow_mut();
+                            c.resting = false;
+                            c.waiting.take().filter(|_| c.ready && c.in_flight.is_none())
+                        };
+                        if let Some(text) = text {
+                            send(&channel, text);
+                        }
+                    })
+                    .forget();
+                } else {
+                    drop(c);
+                    send(channel, text);
+                }
             }
         }
         Reply::Done { .. } => {}
@@ -167,8 +197,16 @@ fn start(channel: &ChannelRef, rerender: Rc<dyn Fn()>) {
                 .as_string()
                 .and_then(|j| serde_json::from_str::<Reply>(&j).ok())
             {
+                let result = matches!(reply, Reply::Done { .. });
                 on_reply(&channel, reply);
-                rerender();
+                if result {
+                    // Reading a long result and drawing it are each tens of
+                    // milliseconds: two tasks, so neither holds the page long.
+                    let rerender = rerender.clone();
+                    gloo::timers::callback::Timeout::new(0, move || rerender()).forget();
+                } else {
+                    rerender();
+                }
             }
         })
     };

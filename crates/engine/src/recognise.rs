@@ -291,7 +291,19 @@ pub fn candidates_with_progress(
     confident.retain(|(span, name)| !persons.overlaps(*span) && !persons.surnames.contains(name.as_str()));
     found.extend(propagate(text, &confident, capitals));
     found.extend(suffixed);
-    found.retain(|c| c.label != Label::Company || c.source == Source::Lexicon || !never_a_company(text, c.span));
+    // Whether a word is capitalised inside a sentence is a property of the
+    // article, looked up once per word however often it is a candidate.
+    let mut openers: HashMap<&str, bool> = HashMap::new();
+    found.retain(|c| {
+        let mut keep = |span: Span| {
+            let word = span.slice(text);
+            let opener = *openers
+                .entry(word)
+                .or_insert_with(|| inflected_sentence_opener(text, span));
+            !(never_a_company(text, span) || opener && opens_sentence(text, span.start))
+        };
+        c.label != Label::Company || c.source == Source::Lexicon || keep(c.span)
+    });
     let company_ends: HashSet<usize> = found
         .iter()
         .filter(|c| c.label == Label::Company && !persons.overlaps(c.span))
@@ -391,7 +403,7 @@ const DEMONYMS: &[&str] = &[
 /// Securities and Exchange Commission").
 fn never_a_company(text: &str, span: Span) -> bool {
     let name = span.slice(text);
-    if name.split(' ').all(|w| DEMONYMS.contains(&w)) || inflected_sentence_opener(text, span) {
+    if name.split(' ').all(|w| DEMONYMS.contains(&w)) {
         return true;
     }
     let Some(rest) = text[span.end..].strip_prefix(" and ") else {
@@ -409,9 +421,9 @@ fn never_a_company(text: &str, span: Span) -> bool {
 /// "Politicians", "Economists", "Reported".
 const INFLECTED_ENDINGS: &[(&str, usize)] = &[("ing", 5), ("ly", 5), ("ed", 6), ("ians", 7), ("ists", 7)];
 
-/// A single word that opens a sentence, has the ending of an inflected
-/// common word, and is never written with a capital inside a sentence of the
-/// article: the capital is the sentence's, not a name's. ("Going forward,
+/// A single word with the ending of an inflected common word that the
+/// article never writes with a capital inside a sentence: where it opens a
+/// sentence, the capital is the sentence's, not a name's. ("Going forward,
 /// ...", "Initially, the company ...", "Politicians in Germany ...".)
 fn inflected_sentence_opener(text: &str, span: Span) -> bool {
     let word = span.slice(text);
@@ -420,7 +432,7 @@ fn inflected_sentence_opener(text: &str, span: Span) -> bool {
     let inflected = INFLECTED_ENDINGS
         .iter()
         .any(|(end, min)| word.len() >= *min && word.ends_with(end));
-    if !shaped || !inflected || !opens_sentence(text, span.start) {
+    if !shaped || !inflected {
         return false;
     }
     let mut from = 0;
@@ -893,7 +905,8 @@ mod tests {
         for (text, name, never) in cases {
             let start = text.find(name).unwrap_or_default();
             let span = Span::new(start, start + name.len());
-            assert_eq!(never_a_company(text, span), never, "{text}");
+            let opener = inflected_sentence_opener(text, span) && opens_sentence(text, span.start);
+            assert_eq!(never_a_company(text, span) || opener, never, "{text}");
         }
     }
 
