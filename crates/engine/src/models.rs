@@ -119,29 +119,40 @@ pub fn plural_products(text: &str, toks: &[Token<'_>], marks: &mut Vec<Mark>) {
     if singular.is_empty() {
         return;
     }
-    let mut added = Vec::new();
-    for t in toks {
-        let Some(stem) = t.text.strip_suffix('s') else { continue };
-        let Some((canonical, owner)) = singular.get(stem) else {
-            continue;
-        };
-        let span = t.span;
+    let found = toks
+        .iter()
+        .filter_map(|t| {
+            let (canonical, owner) = singular.get(t.text.strip_suffix('s')?)?;
+            Some((t.span, canonical.clone(), owner.clone()))
+        })
+        .collect();
+    add_document_products(marks, found);
+}
+
+/// Adds a PRODUCT mark (source: document) for each found span that no mark
+/// covers yet, keeping the marks sorted and disjoint.
+fn add_document_products(marks: &mut Vec<Mark>, found: Vec<(Span, String, Option<String>)>) {
+    let free = |span: &Span| {
         let at = marks.partition_point(|m| m.span.end <= span.start);
-        if marks.get(at).is_some_and(|m| m.span.overlaps(&span)) {
-            continue;
-        }
-        added.push(Mark {
+        !marks.get(at).is_some_and(|m| m.span.overlaps(span))
+    };
+    let added: Vec<Mark> = found
+        .into_iter()
+        .filter(|(span, ..)| free(span))
+        .map(|(span, canonical, owner)| Mark {
             span,
             label: Label::Product,
             source: Source::Document,
-            canonical: canonical.clone(),
-            owner: owner.clone(),
+            canonical,
+            owner,
             kind: None,
-        });
-    }
+        })
+        .collect();
     if !added.is_empty() {
         marks.extend(added);
         marks.sort_by_key(|m| m.span);
+        // Two found names never claim the same words.
+        marks.dedup_by(|b, a| b.span.overlaps(&a.span));
     }
 }
 
@@ -175,31 +186,16 @@ pub fn product_short_forms(text: &str, marks: &mut Vec<Mark>) {
             short.push((rest, m.canonical.clone(), m.owner.clone()));
         }
     }
-    let mut added = Vec::new();
+    let mut found = Vec::new();
     for (rest, canonical, owner) in short {
         for (at, _) in text.match_indices(rest) {
             let span = Span::new(at, at + rest.len());
-            let i = marks.partition_point(|m| m.span.end <= span.start);
-            let taken = marks.get(i).is_some_and(|m| m.span.overlaps(&span));
-            if taken || !crate::text::at_word_boundaries(text, span) {
-                continue;
+            if crate::text::at_word_boundaries(text, span) {
+                found.push((span, canonical.clone(), owner.clone()));
             }
-            added.push(Mark {
-                span,
-                label: Label::Product,
-                source: Source::Document,
-                canonical: canonical.clone(),
-                owner: owner.clone(),
-                kind: None,
-            });
         }
     }
-    if !added.is_empty() {
-        marks.extend(added);
-        marks.sort_by_key(|m| m.span);
-        // Two short forms never claim the same words (marks stay disjoint).
-        marks.dedup_by(|b, a| b.span.overlaps(&a.span));
-    }
+    add_document_products(marks, found);
 }
 
 /// The span of a mark grown by [`extend_with_models`], for tests.
