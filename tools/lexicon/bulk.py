@@ -66,6 +66,7 @@ from build import (  # noqa: E402
     is_latin,
     key,
     letters,
+    read_curated as read_lexicon,
     strip_legal,
 )
 
@@ -147,19 +148,6 @@ def read_rows(path):
             n = row.get("notability", "")
             row["notability"] = float(n) if n else None
             yield row
-
-
-def read_lexicon(path):
-    """(kind, name, aliases, flags) of each row of an engine TSV."""
-    out = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            c = line.split("\t")
-            out.append((c[0], c[1], [a for a in c[2].split("|") if a], c[4]))
-    return out
 
 
 def name_ok(name):
