@@ -78,21 +78,35 @@ pub fn app() -> Html {
     // the last answer is shown, moved onto the text as it changed.
     let (annotated, controls) = use_annotator(&doc.text);
     let pending = annotated.text != doc.text;
-    let annotation: Shared<Annotation> = use_memo(
+    // When nothing moved or was edited, the worker's annotation itself is
+    // shown: a long article's marks are never copied for nothing.
+    let annotation: Shared<Annotation> = (*use_memo(
         (annotated.text.clone(), annotated.annotation.clone(), doc.text.clone()),
-        |(old, a, new)| rebase_annotation(old, new, a),
-    )
-    .into();
-    let edited: Shared<Annotation> = use_memo(
+        |(old, a, new)| {
+            if old == new || **old == **new {
+                a.clone()
+            } else {
+                Shared::new(rebase_annotation(old, new, a))
+            }
+        },
+    ))
+    .clone();
+    let edited: Shared<Annotation> = (*use_memo(
         (
             annotation.clone(),
             doc.text.clone(),
             doc.edits.clone(),
             doc.dictionary.clone(),
         ),
-        |(a, t, e, d)| apply_edits(t, a, d, e),
-    )
-    .into();
+        |(a, t, e, d)| {
+            if e.is_empty() && d.is_empty() {
+                a.clone()
+            } else {
+                Shared::new(apply_edits(t, a, d, e))
+            }
+        },
+    ))
+    .clone();
     let export_edits: Rc<Vec<Edit>> = use_memo(doc.edits.clone(), |e| e.clone());
 
     // The agreement card the reader opened, and the mark or selection the
