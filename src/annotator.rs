@@ -164,7 +164,13 @@ fn on_reply(channel: &ChannelRef, reply: Reply) {
                         let text = {
                             let mut c = channel.borrow_mut();
                             c.resting = false;
-                            c.waiting.take().filter(|_| c.ready && c.in_flight.is_none())
+                            // A text still waits for a busy or restarting
+                            // worker, which sends it when it is free.
+                            if c.ready && c.in_flight.is_none() {
+                                c.waiting.take()
+                            } else {
+                                None
+                            }
                         };
                         if let Some(text) = text {
                             send(&channel, text);
