@@ -451,7 +451,8 @@ fn inflected_sentence_opener(text: &str, span: Span) -> bool {
 /// brackets stand between it and the start of the text or a sentence end.
 fn opens_sentence(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '\'' | '‘' | '('));
-    before.is_empty() || before.ends_with(['.', '!', '?', '\n', '"', '”']) || text[..at].ends_with('\n')
+    // White space was trimmed, so a line start shows in `text` itself.
+    before.is_empty() || before.ends_with(['.', '!', '?', '"', '”']) || text[..at].ends_with('\n')
 }
 
 /// A lexicon match waiting for its evidence check.
