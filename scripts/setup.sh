@@ -4,6 +4,7 @@
 #
 #   scripts/setup.sh          tools to build and serve the page
 #   scripts/setup.sh --test   also Chromium, ChromeDriver and Node for the tests
+#   scripts/setup.sh --python the Python test tools (venv) and Java for Spark
 #
 # Tools built with cargo go to $PACTLENS_TOOLS (default ~/.cache/pactlens-tools),
 # which is checked first, so a second run installs nothing.
@@ -71,5 +72,35 @@ setup_test() {
     fi
 }
 
+# Python and Spark (crates/python): a venv with the pinned test tools of
+# crates/python/requirements-test.txt (maturin, pytest, spaCy, PySpark,
+# pyarrow, pandas) from PyPI, and Java for Spark. The venv is reused while
+# the requirements file is unchanged (a stamp holds its hash), so a second
+# run installs nothing.
+PACTLENS_VENV="${PACTLENS_VENV:-$PACTLENS_TOOLS/venv}"
+setup_python() {
+    local pkgs=()
+    command -v python3 >/dev/null || pkgs+=(python3)
+    if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then pkgs+=(python3-venv); fi
+    local java_major=""
+    if command -v java >/dev/null; then
+        java_major="$(java -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print v[1]; exit }')"
+    fi
+    # Spark 4 runs on Java 17 or later.
+    if [ -z "$java_major" ] || [ "$java_major" -lt 17 ] 2>/dev/null; then pkgs+=(openjdk-17-jre-headless); fi
+    if [ ${#pkgs[@]} -gt 0 ]; then apt_install "${pkgs[@]}"; fi
+    local req="$ROOT/crates/python/requirements-test.txt"
+    local want
+    want="$(sha256sum <"$req" | cut -c1-64) $(python3 --version 2>&1)"
+    if [ "$(cat "$PACTLENS_VENV/.pactlens-stamp" 2>/dev/null)" != "$want" ]; then
+        say "installing the Python test tools into $PACTLENS_VENV (first time only, about 2 minutes)"
+        rm -rf "$PACTLENS_VENV"
+        python3 -m venv "$PACTLENS_VENV"
+        "$PACTLENS_VENV/bin/pip" install --quiet --disable-pip-version-check --no-input -r "$req"
+        printf '%s\n' "$want" >"$PACTLENS_VENV/.pactlens-stamp"
+    fi
+}
+
 setup_build
 if [ "${1:-}" = "--test" ]; then setup_test; fi
+if [ "${1:-}" = "--python" ]; then setup_python; fi
