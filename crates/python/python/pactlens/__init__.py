@@ -22,8 +22,10 @@ a ``dict``; offsets count Unicode code points, as Python ``str`` indexes do::
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import threading
 from collections.abc import Iterable, Mapping
 from typing import Any, List, Optional, Union
 
@@ -43,6 +45,7 @@ __all__ = [
     "annotate_json",
     "annotate_many",
     "annotate_many_json",
+    "shared_annotator",
     "Document",
     "Entity",
     "Agreement",
@@ -87,7 +90,8 @@ def _dictionary_json(dictionary: Optional[DictionarySource]) -> Optional[str]:
             raise DictionaryError(f"cannot read the dictionary {os.fspath(dictionary)!r}: {e}") from None
     if isinstance(dictionary, Mapping):
         try:
-            return json.dumps(dict(dictionary), ensure_ascii=False)
+            parsed = {"always": [], "never": [], **dict(dictionary)}
+            return json.dumps(parsed, ensure_ascii=False)
         except (TypeError, ValueError) as e:
             raise DictionaryError(f"the dictionary cannot be written as JSON: {e}") from None
     raise DictionaryError(
@@ -116,8 +120,9 @@ class Annotator:
 
     :param dictionary: names to always or never mark, as exported from the
         pactlens page: ``{"always": [["Acme", "COMPANY"]], "never": ["Bolt"]}``.
-        Give the JSON text (``str`` or ``bytes``), a :class:`pathlib.Path` to
-        the file, or the parsed mapping. Refused with :class:`DictionaryError`
+        Give the JSON text (``str`` or ``bytes``; both keys are required, as
+        in the page's export), a :class:`pathlib.Path` to the file, or the
+        parsed mapping (a missing key counts as an empty list). Refused with :class:`DictionaryError`
         when it is not such JSON, or over 8 MB or 200,000 names.
     :param model: another tagger model (a path or its bytes), as
         ``pactlens annotate --model`` takes; ``None`` for the built-in one.
@@ -263,3 +268,33 @@ def annotate_many_json(
     """Many texts as the CLI's JSON lines; see
     :meth:`Annotator.annotate_many_json`."""
     return _default_annotator().annotate_many_json(texts, threads, ids=ids)
+
+
+_shared: "dict[tuple[str, str], Annotator]" = {}
+_shared_lock = threading.Lock()
+
+
+def shared_annotator(
+    dictionary: Optional[DictionarySource] = None,
+    *,
+    model: Optional[ModelSource] = None,
+) -> Annotator:
+    """The process's one :class:`Annotator` for these settings, made on the
+    first call and reused by every later one.
+
+    For workers that run many tasks in one process, such as Spark's Python
+    workers (``mapInArrow``, ``mapInPandas``) or a multiprocessing pool:
+    each task calls this instead of making (and loading) its own annotator.
+    """
+    text = _dictionary_json(dictionary)
+    blob = _model_bytes(model)
+    key = (
+        hashlib.sha256((text or "").encode("utf-8", "surrogatepass")).hexdigest() + ("" if text is None else "+"),
+        "" if blob is None else hashlib.sha256(blob).hexdigest(),
+    )
+    with _shared_lock:
+        annotator = _shared.get(key)
+        if annotator is None:
+            annotator = Annotator(text, model=blob)
+            _shared[key] = annotator
+        return annotator
