@@ -7,6 +7,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=setup.sh
 source "$ROOT/scripts/setup.sh"
 setup_test
+setup_python
 cd "$ROOT"
 
 step() {
@@ -41,6 +42,12 @@ step "engine in headless Chromium (wasm-bindgen-test)" env CHROMEDRIVER=/usr/bin
     cargo test --locked --release -p pactlens-engine --target wasm32-unknown-unknown --test browser
 step "build the page (trunk build --release)" trunk build --release
 step "page size (gzipped wasm + JS within 1.5 MB)" "$ROOT/scripts/size.sh"
+
+# Python and Spark (crates/python, examples/spark; scripts/test-python.sh).
+step "Python: fmt and clippy -D warnings (crates/python)" "$ROOT/scripts/test-python.sh" lint
+step "Python: build the wheel (maturin) and the CLI, install the wheel in a fresh venv" "$ROOT/scripts/test-python.sh" wheel
+step "Python: pytest (API, CLI parity, bad input, GIL, spaCy)" "$ROOT/scripts/test-python.sh" api
+step "Spark: the archive job with spark-submit in local[2], against the CLI" "$ROOT/scripts/test-python.sh" spark
 
 # End-to-end: serve the page with the README's serve command on a spare port
 # and drive it in real headless Chromium.
