@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 import time
@@ -29,7 +30,44 @@ def _two_threads(work) -> float:
     return _timed(run)
 
 
-@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs two cores")
+def _sha256_work():
+    """A control that surely runs in parallel: hashlib releases the GIL."""
+    hashlib.sha256(_BLOB).digest()
+
+
+_BLOB = bytes(48 << 20)
+
+
+def _ratio(work) -> float:
+    """Time of two threads doing `work` at once over doing it twice in a row."""
+    sequential = _timed(lambda: (work(), work()))
+    return _two_threads(work) / sequential
+
+
+def _check_parallel(work, what: str) -> None:
+    """Asserts that two threads doing `work` take under 0.8 of the time of
+    one thread doing it twice (about 0.5 on two free cores; 1.0 if the GIL
+    were held). The machine may be shared: a round counts only when the
+    control (hashlib, GIL released) shows two free cores at that moment."""
+    if len(os.sched_getaffinity(0)) < 2:
+        pytest.skip("needs two cores")
+    work()  # warm up (lexicon, automaton, thread pool)
+    seen = []
+    for _ in range(8):
+        control = _ratio(_sha256_work)
+        if control > 0.75:
+            seen.append(("busy", round(control, 2)))
+            time.sleep(0.5)
+            continue
+        ratio = _ratio(work)
+        seen.append((round(ratio, 2), round(control, 2)))
+        if ratio < 0.8:
+            return
+    if all(s[0] == "busy" for s in seen):
+        pytest.skip(f"two free cores were never available (control ratios {seen})")
+    pytest.fail(f"{what}: (ratio, control ratio) per round {seen}: not parallel")
+
+
 @pytest.mark.parametrize("how", ["annotate", "annotate_many"])
 def test_two_threads_finish_faster_than_one(dev_articles, how):
     texts = [d["text"] for d in dev_articles] * 3
@@ -45,18 +83,7 @@ def test_two_threads_finish_faster_than_one(dev_articles, how):
         def work():
             annotator.annotate_many(texts, threads=1)
 
-    work()  # warm up (lexicon, automaton)
-    # With the GIL held, two threads take as long as the two batches one
-    # after the other (ratio 1.0); released, about half (0.5) on two cores.
-    # The machine is shared, so take the best of a few tries.
-    ratios = []
-    for _ in range(6):
-        sequential = _timed(lambda: (work(), work()))
-        parallel = _two_threads(work)
-        ratios.append(parallel / sequential)
-        if ratios[-1] < 0.8:
-            break
-    assert min(ratios) < 0.8, f"parallel/sequential time ratios {ratios}: the GIL seems held"
+    _check_parallel(work, f"two threads calling {how}")
 
 
 def test_annotate_many_uses_all_cores(dev_articles):
@@ -64,14 +91,21 @@ def test_annotate_many_uses_all_cores(dev_articles):
         pytest.skip("needs two cores")
     texts = [d["text"] for d in dev_articles] * 4
     pactlens.annotate_many(texts, threads=1)
-    ratios = []
-    for _ in range(6):
+    seen = []
+    for _ in range(8):
+        control = _ratio(_sha256_work)
+        if control > 0.75:
+            seen.append(("busy", round(control, 2)))
+            time.sleep(0.5)
+            continue
         one = _timed(lambda: pactlens.annotate_many(texts, threads=1))
         every = _timed(lambda: pactlens.annotate_many(texts))
-        ratios.append(every / one)
-        if ratios[-1] < 0.8:
-            break
-    assert min(ratios) < 0.8, f"all-cores/one-thread time ratios {ratios}"
+        seen.append((round(every / one, 2), round(control, 2)))
+        if every / one < 0.8:
+            return
+    if all(s[0] == "busy" for s in seen):
+        pytest.skip(f"two free cores were never available (control ratios {seen})")
+    pytest.fail(f"annotate_many on all cores vs threads=1: (ratio, control) per round {seen}")
 
 
 def test_other_python_threads_run_while_the_engine_works(article):
