@@ -25,19 +25,22 @@ step "clippy (web app, wasm32)" cargo clippy --locked -p pactlens-app --target w
 step "engine and CLI tests" cargo test --locked --workspace
 step "fuzz: libFuzzer targets, 15 s each (fuzz/README.md)" "$ROOT/scripts/fuzz.sh" 15
 retrain_check() {
-    local out
-    out="$(mktemp)"
-    cargo run --quiet --locked --release -p pactlens-train -- train \
-        --ner-dir "$PACTLENS_SHARED/data/ner" --dev "$PACTLENS_SHARED/data/dev/dev.jsonl" --out "$out" >/dev/null 2>&1
-    if ! cmp -s "$out" crates/engine/data/tagger.bin; then
-        say "training does not reproduce crates/engine/data/tagger.bin (sha256 $(sha256sum <"$out" | cut -c1-16) vs $(sha256sum <crates/engine/data/tagger.bin | cut -c1-16))"
-        rm -f "$out"
-        return 1
-    fi
-    rm -f "$out"
+    local out data=(--ner-dir "$PACTLENS_SHARED/data/ner" --dev "$PACTLENS_SHARED/data/dev/dev.jsonl")
+    out="$(mktemp -d)"
+    cargo run --quiet --locked --release -p pactlens-train -- train "${data[@]}" --out "$out/tagger.bin" >/dev/null 2>&1
+    cargo run --quiet --locked --release -p pactlens-train -- names "${data[@]}" --out "$out/names.tsv" >/dev/null 2>&1
+    local f status=0
+    for f in tagger.bin names.tsv; do
+        if ! cmp -s "$out/$f" "crates/engine/data/$f"; then
+            say "training does not reproduce crates/engine/data/$f (sha256 $(sha256sum <"$out/$f" | cut -c1-16) vs $(sha256sum <"crates/engine/data/$f" | cut -c1-16))"
+            status=1
+        fi
+    done
+    rm -rf "$out"
+    return $status
 }
 export PACTLENS_SHARED="${PACTLENS_SHARED:-$ROOT/../shared}"
-step "tagger: retraining reproduces the shipped model bit for bit" retrain_check
+step "tagger and name model: retraining reproduces the shipped models bit for bit" retrain_check
 step "engine in headless Chromium (wasm-bindgen-test)" env CHROMEDRIVER=/usr/bin/chromedriver \
     cargo test --locked --release -p pactlens-engine --target wasm32-unknown-unknown --test browser
 step "build the page (trunk build --release)" trunk build --release

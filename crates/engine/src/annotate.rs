@@ -5,8 +5,11 @@ use std::collections::BTreeMap;
 use crate::agreements::agreement_spans;
 use crate::aliases::group_company_names;
 use crate::annotation::{Annotation, Mark};
+use crate::lexicon::Lexicon;
 use crate::models::{extend_with_models, plural_products, product_short_forms};
-use crate::recognise::{candidates_with_progress, Candidate};
+use crate::names::{decide_names, marks_from_decisions, name_types, seeds, Evidence, NameModel, NameType};
+use crate::people::people;
+use crate::recognise::{found_names, Candidate};
 use crate::records::records;
 use crate::span::{Label, Source, Span};
 use crate::tagger::Tagger;
@@ -39,6 +42,71 @@ pub fn annotate_with(text: &str, tagger: &Tagger) -> Annotation {
 /// that a page can show progress on a long text. Reports rise monotonically
 /// and end at 1.
 pub fn annotate_with_progress(text: &str, tagger: &Tagger, progress: &mut dyn FnMut(f32)) -> Annotation {
+    // The document-level name decisions stay off: on held-out sources they
+    // cost more marks than they add (scripts/eval.sh, MODEL.md).
+    annotate_with_models(text, tagger, None, progress)
+}
+
+/// [`annotate_with_progress`] with another name-decision model too, or none
+/// (no document-level decisions), for evaluating retrained models and what
+/// the decisions add (`pactlens-train annotate`).
+pub fn annotate_with_models(
+    text: &str,
+    tagger: &Tagger,
+    names: Option<&NameModel>,
+    progress: &mut dyn FnMut(f32),
+) -> Annotation {
+    let stage = names.map_or(NameStage::Off, NameStage::Apply);
+    pipeline(text, tagger, stage, progress).0
+}
+
+/// What the pipeline does with the document-level name decisions.
+#[derive(Clone, Copy)]
+enum NameStage<'m> {
+    /// Nothing (the shipped default).
+    Off,
+    /// Apply this model's decisions to the marks.
+    Apply(&'m NameModel),
+    /// Only compute the names and their evidence (training).
+    Collect,
+}
+
+/// The names the pipeline decides on in `text`, with their evidence, for
+/// training the name-decision model (`pactlens-train names`). Spans are
+/// byte ranges of `text`.
+pub fn name_types_for_training(text: &str, tagger: &Tagger) -> Vec<NameType> {
+    pipeline(text, tagger, NameStage::Collect, &mut |_| {}).1
+}
+
+/// Marks from the learned parts alone: the tagger's spans and the lexicon's
+/// matches, decided by the name model, with none of the hand-written rules
+/// (for measuring what the learned parts carry, `scripts/eval.sh`).
+pub fn annotate_learned_only(text: &str, tagger: &Tagger, names: &NameModel) -> Annotation {
+    let view = analysis_view(text);
+    let text: &str = &view;
+    let toks = tokens(text);
+    let tagged = tagger.tag(text);
+    let lexicon = Lexicon::builtin();
+    let people = people(text, &toks, lexicon, &[]);
+    let evidence = Evidence {
+        text,
+        toks: &toks,
+        tagged: &tagged,
+        lexicon,
+        people: &people,
+    };
+    Annotation {
+        marks: marks_from_decisions(&evidence, names),
+        agreements: Vec::new(),
+    }
+}
+
+fn pipeline(
+    text: &str,
+    tagger: &Tagger,
+    names: NameStage<'_>,
+    progress: &mut dyn FnMut(f32),
+) -> (Annotation, Vec<NameType>) {
     progress(0.0);
     // Every stage reads the analysis view: the same bytes, with the line
     // breaks that only wrap a line read as spaces.
@@ -56,7 +124,9 @@ pub fn annotate_with_progress(text: &str, tagger: &Tagger, progress: &mut dyn Fn
     };
 
     progress(0.05);
-    let mut entity_cands = candidates_with_progress(text, &toks, tagger, &mut |f| progress(0.05 + 0.75 * f));
+    let tagged = tagger.tag_with_progress(text, &mut |f| progress(0.05 + 0.7 * f));
+    let found = found_names(text, &toks, &tagged);
+    let mut entity_cands = found.candidates;
     progress(0.8);
     let companies: Vec<Span> = entity_cands
         .iter()
@@ -77,6 +147,18 @@ pub fn annotate_with_progress(text: &str, tagger: &Tagger, progress: &mut dyn Fn
     extend_with_models(text, &toks, &mut marks);
     product_short_forms(text, &mut marks);
     plural_products(text, &toks, &mut marks);
+    let evidence = Evidence {
+        text,
+        toks: &toks,
+        tagged: &tagged,
+        lexicon: Lexicon::builtin(),
+        people: &found.people,
+    };
+    let types = match names {
+        NameStage::Off => Vec::new(),
+        NameStage::Apply(model) => decide_names(&evidence, model, &mut marks),
+        NameStage::Collect => name_types(&evidence, seeds(&evidence, &marks)),
+    };
     group_company_names(text, &mut marks);
     for m in marks.iter_mut().filter(|m| m.label == Label::Agreement) {
         m.kind = agreement_cands.iter().find(|a| a.span == m.span).map(|a| a.kind);
@@ -85,7 +167,7 @@ pub fn annotate_with_progress(text: &str, tagger: &Tagger, progress: &mut dyn Fn
     progress(0.9);
     let agreements = records(text, &toks, &sents, &marks);
     progress(1.0);
-    Annotation { marks, agreements }
+    (Annotation { marks, agreements }, types)
 }
 
 /// Picks non-overlapping marks: longer spans first, then the more reliable

@@ -19,7 +19,7 @@ use crate::span::Span;
 use crate::text::{Token, WordMap};
 
 /// Nouns that, right before a name, say it is a company.
-const NOUN_CUES: &[&str] = &[
+pub(crate) const NOUN_CUES: &[&str] = &[
     "startup",
     "start-up",
     "company",
@@ -111,7 +111,7 @@ const DEAL_CUES: &[&[&str]] = &[
 ];
 
 /// Words right after a name that say it is a company.
-const ROLE_CUES: &[&str] = &[
+pub(crate) const ROLE_CUES: &[&str] = &[
     "CEO",
     "co-founder",
     "cofounder",
@@ -418,7 +418,7 @@ pub struct ContextName {
 
 /// Nouns that say the name before or after them is a product: "the MSN
 /// search engine", "its Encarta encyclopaedia", "AI platform Clova".
-const PRODUCT_NOUNS: &[&str] = &[
+pub(crate) const PRODUCT_NOUNS: &[&str] = &[
     "platform",
     "engine",
     "app",

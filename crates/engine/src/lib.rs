@@ -24,8 +24,9 @@ pub mod edits;
 pub mod export;
 pub mod lexicon;
 mod models;
+pub mod names;
 pub mod offsets;
-mod people;
+pub mod people;
 pub mod recognise;
 mod records;
 pub mod span;
@@ -33,6 +34,9 @@ pub mod tagger;
 pub mod text;
 
 pub use agreements::{AgreementKind, Status};
-pub use annotate::{annotate, annotate_with, annotate_with_progress};
+pub use annotate::{
+    annotate, annotate_learned_only, annotate_with, annotate_with_models, annotate_with_progress,
+    name_types_for_training,
+};
 pub use annotation::{AgreementRecord, Annotation, CompanyCount, Mark, OwnerProducts, ProductCount, Summary};
 pub use span::{Label, Source, Span};

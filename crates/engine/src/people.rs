@@ -27,8 +27,13 @@ static FIRST_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// True when `word` is in the given-name list.
+pub(crate) fn is_first_name(word: &str) -> bool {
+    FIRST_NAMES.contains(word)
+}
+
 /// Titles written before a surname.
-const TITLES: &[&str] = &["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame"];
+pub(crate) const TITLES: &[&str] = &["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame"];
 
 /// Words that end a person's name: a legal suffix or a company head word
 /// makes the run a company ("Bear Flag Robotics", "Joseph Saveri Law

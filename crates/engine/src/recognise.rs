@@ -25,7 +25,7 @@ use crate::context::{
 use crate::lexicon::Lexicon;
 use crate::people::{people, People};
 use crate::span::{Label, Source, Span};
-use crate::tagger::Tagger;
+use crate::tagger::{TaggedSpan, Tagger};
 use crate::text::{at_word_boundaries, tokens, Token};
 
 /// A company or product mark before overlaps are resolved.
@@ -70,7 +70,7 @@ impl Matcher {
 }
 
 /// Words that, right after a name, show it is being used as a company.
-const COMPANY_CUES: &[&str] = &[
+pub(crate) const COMPANY_CUES: &[&str] = &[
     "said",
     "says",
     "Inc",
@@ -154,9 +154,10 @@ pub const LEGAL_SUFFIXES: &[&str] = &[
 /// Finds company and product candidates in `text`.
 ///
 /// `tagger` supplies learned spans: confident ones become candidates of
-/// their own (ranked below every rule when overlaps are resolved), and any
-/// fairly sure one counts as evidence for an ambiguous lexicon name on the
-/// same words.
+/// their own (ranked below every rule when overlaps are resolved). They are
+/// no evidence for an ambiguous lexicon name: the tagger learned those
+/// names word by word from its corpora, so it gives "Windows" in "the
+/// Windows were broken" the product's score.
 pub fn candidates(text: &str, tagger: &Tagger) -> Vec<Candidate> {
     candidates_with_progress(text, &tokens(text), tagger, &mut |_| {})
 }
@@ -169,20 +170,29 @@ pub fn candidates_with_progress(
     tagger: &Tagger,
     progress: &mut dyn FnMut(f32),
 ) -> Vec<Candidate> {
-    let lexicon = Lexicon::builtin();
     let tagged = tagger.tag_with_progress(text, progress);
+    found_names(text, toks, &tagged).candidates
+}
+
+/// What recognition found: the candidates, and the people it kept them
+/// apart from (for the document-level decisions, `names`).
+pub struct Found {
+    /// Company and product candidates, overlapping.
+    pub candidates: Vec<Candidate>,
+    /// The people the article names.
+    pub people: People,
+}
+
+/// [`candidates`] from the tagger's spans of the text.
+pub fn found_names(text: &str, toks: &[Token<'_>], tagged: &[TaggedSpan]) -> Found {
+    let lexicon = Lexicon::builtin();
     let mut lexical = lexicon_candidates(text, lexicon, &BUILTIN_MATCHER);
     let suffixed = legal_suffix_candidates(text, toks, lexicon);
-    let model_evidence: HashSet<(Span, Label)> = tagged
-        .iter()
-        .filter(|t| t.score >= MODEL_EVIDENCE)
-        .map(|t| (t.span, t.label))
-        .collect();
     // The tagger learned the lexicon too; on an ambiguous name it repeats
     // the lexicon rather than reading the context, so there the evidence
     // rules decide and its spans are not candidates.
     let ambiguous_spans: HashSet<Span> = lexical.iter().filter(|m| m.ambiguous).map(|m| m.cand.span).collect();
-    keep_evidenced(text, &mut lexical, &suffixed, &model_evidence);
+    keep_evidenced(text, &mut lexical, &suffixed);
     let mut found: Vec<Candidate> = lexical
         .into_iter()
         .map(|m| {
@@ -314,7 +324,10 @@ pub fn candidates_with_progress(
             || listed_after_company(text, c.span, &company_ends)
             || !names_a_person(text, c, &persons)
     });
-    found
+    Found {
+        candidates: found,
+        people: persons,
+    }
 }
 
 /// True when `span` follows a company in a list ("Point72 Ventures and
@@ -449,7 +462,7 @@ fn inflected_sentence_opener(text: &str, span: Span) -> bool {
 
 /// True when byte `at` starts a sentence: only white space, quotes or
 /// brackets stand between it and the start of the text or a sentence end.
-fn opens_sentence(text: &str, at: usize) -> bool {
+pub(crate) fn opens_sentence(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '\'' | '‘' | '('));
     // White space was trimmed, so a line start shows in `text` itself.
     before.is_empty() || before.ends_with(['.', '!', '?', '"', '”']) || text[..at].ends_with('\n')
@@ -477,6 +490,17 @@ fn used_as_platform(text: &str, span: Span) -> bool {
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[word_start..];
     PLATFORM_CUES.iter().any(|c| word.eq_ignore_ascii_case(c))
+}
+
+/// Where the lexicon's names are written in `text` as whole words
+/// (overlapping matches included).
+pub(crate) fn lexicon_spans(text: &str) -> Vec<Span> {
+    BUILTIN_MATCHER
+        .automaton
+        .find_overlapping_iter(text)
+        .map(|m| Span::new(m.start(), m.end()))
+        .filter(|&span| at_word_boundaries(text, span))
+        .collect()
 }
 
 fn lexicon_candidates(text: &str, lexicon: &Lexicon, matcher: &Matcher) -> Vec<LexMatch> {
@@ -516,17 +540,7 @@ fn model_threshold(label: Label) -> f32 {
     }
 }
 
-/// Score from which a tagger span on the same words supports an ambiguous
-/// lexicon name: only a near-certain one, since the tagger gives "Apple" in
-/// "Apple trees grow" 0.64.
-const MODEL_EVIDENCE: f32 = 0.9;
-
-fn keep_evidenced(
-    text: &str,
-    found: &mut Vec<LexMatch>,
-    suffixed: &[Candidate],
-    model_evidence: &HashSet<(Span, Label)>,
-) {
+fn keep_evidenced(text: &str, found: &mut Vec<LexMatch>, suffixed: &[Candidate]) {
     let mut companies: HashSet<String> = found
         .iter()
         .filter(|m| !m.ambiguous && m.cand.label == Label::Company)
@@ -563,8 +577,7 @@ fn keep_evidenced(
             let c = &m.cand;
             let ok = match c.label {
                 Label::Company => {
-                    model_evidence.contains(&(c.span, Label::Company))
-                        || followed_by_cue(text, c.span)
+                    followed_by_cue(text, c.span)
                         || owners.contains(&c.canonical)
                         || coordinated_with(text, c.span, &company_spans)
                         || possessive_of_own_product(text, c, &products_at)
@@ -574,8 +587,7 @@ fn keep_evidenced(
                         .owner
                         .as_ref()
                         .is_some_and(|o| companies.contains(o) || evidenced.contains(o));
-                    (owned || model_evidence.contains(&(c.span, Label::Product)))
-                        && !followed_by_word(text, c.span, "of")
+                    owned && !followed_by_word(text, c.span, "of")
                 }
                 Label::Agreement => false,
             };

@@ -13,6 +13,8 @@
 //!   shuffling, single-threaded, no hash-map iteration.
 //! * [`evaluate`] scores exact-match P/R/F1 of the tagger on documents.
 
+pub mod names;
+
 use std::path::Path;
 use std::time::Instant;
 
