@@ -105,11 +105,17 @@ pub enum Feature {
     LowerCaseElsewhere,
     /// The first word is a function word that often opens a sentence ("The").
     CommonStart,
+    /// The name is a country, capital, continent or large city
+    /// (`data/places.txt`).
+    Place,
+    /// A mention right after "in", "from", "across" or "to" (where places
+    /// stand: "built in Australia").
+    PlacePrepositionBefore,
 }
 
 impl Feature {
     /// Every feature, in the order of the feature vector.
-    pub const ALL: [Feature; 34] = [
+    pub const ALL: [Feature; 36] = [
         Feature::Bias,
         Feature::TaggerCompanyMax,
         Feature::TaggerCompanyShare,
@@ -144,6 +150,8 @@ impl Feature {
         Feature::TheBefore,
         Feature::LowerCaseElsewhere,
         Feature::CommonStart,
+        Feature::Place,
+        Feature::PlacePrepositionBefore,
     ];
 
     /// The feature's id in `data/names.tsv`.
@@ -183,6 +191,8 @@ impl Feature {
             Feature::TheBefore => "cue.the_before.share",
             Feature::LowerCaseElsewhere => "word.lower_case_elsewhere",
             Feature::CommonStart => "word.common_start",
+            Feature::Place => "place.known",
+            Feature::PlacePrepositionBefore => "place.preposition_before.share",
         }
     }
 }
@@ -395,8 +405,26 @@ fn features(
         Feature::CommonStart,
         flag(words.first().is_some_and(|w| NOT_NAME_START.contains(w))),
     );
+    set(Feature::Place, flag(PLACES.contains(surface)));
+    set(
+        Feature::PlacePrepositionBefore,
+        share(&|m| word_before(text, m).is_some_and(|w| PLACE_PREPOSITIONS.contains(&w))),
+    );
     x
 }
+
+/// Words before a place: "built in Australia", "from Canada".
+const PLACE_PREPOSITIONS: &[&str] = &["in", "from", "across", "to", "throughout"];
+
+/// The place list, one name a line, `#` comments.
+const PLACES_TXT: &str = include_str!("../data/places.txt");
+
+static PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    PLACES_TXT
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect()
+});
 
 /// Applies the model's decisions to the pipeline's marks: a name decided a
 /// company or a product is marked at every mention that no mark overlaps;
