@@ -49,8 +49,8 @@ def _check_parallel(measure, what: str) -> None:
     under 0.8 (about 0.5 on two free cores; 1.0 if the GIL were held).
 
     The machine may be shared, so a round counts only when the control
-    (hashlib, which releases the GIL) shows two free cores both just before
-    and just after it. The test passes on the first counted round under
+    (hashlib, which releases the GIL) shows two free cores (ratio at most
+    0.7) both just before and just after it. The test passes on the first counted round under
     0.8, fails when two or more rounds counted and none was, and is skipped
     when the machine was never free."""
     if len(os.sched_getaffinity(0)) < 2:
@@ -59,9 +59,9 @@ def _check_parallel(measure, what: str) -> None:
     counted = 0
     for _ in range(10):
         before = _ratio(_sha256_work)
-        ratio = measure() if before <= 0.75 else None
+        ratio = measure() if before <= 0.7 else None
         after = _ratio(_sha256_work) if ratio is not None else None
-        if ratio is None or after > 0.75:
+        if ratio is None or after > 0.7:
             seen.append(("busy", round(before, 2), None if after is None else round(after, 2)))
             time.sleep(0.5)
             continue
@@ -94,7 +94,8 @@ def test_two_threads_finish_faster_than_one(dev_articles, how):
 
 
 def test_annotate_many_uses_all_cores(dev_articles):
-    texts = [d["text"] for d in dev_articles] * 4
+    # Enough documents that the longest article is a small part of the work.
+    texts = [d["text"] for d in dev_articles] * 8
     pactlens.annotate_many(texts)  # warm up, and start the thread pool
 
     def measure():
