@@ -27,6 +27,7 @@ use crate::annotation::Mark;
 use crate::context::{NOT_NAME_START, NOUN_CUES, PRODUCT_NOUNS, ROLE_CUES};
 use crate::lexicon::Lexicon;
 use crate::people::{is_first_name, People, TITLES};
+use crate::places::is_place;
 use crate::recognise::{lexicon_spans, opens_sentence, COMPANY_CUES, LEGAL_SUFFIXES};
 use crate::span::{Label, Source, Span};
 use crate::tagger::TaggedSpan;
@@ -405,7 +406,7 @@ fn features(
         Feature::CommonStart,
         flag(words.first().is_some_and(|w| NOT_NAME_START.contains(w))),
     );
-    set(Feature::Place, flag(PLACES.contains(surface)));
+    set(Feature::Place, flag(is_place(surface)));
     set(
         Feature::PlacePrepositionBefore,
         share(&|m| word_before(text, m).is_some_and(|w| PLACE_PREPOSITIONS.contains(&w))),
@@ -415,16 +416,6 @@ fn features(
 
 /// Words before a place: "built in Australia", "from Canada".
 const PLACE_PREPOSITIONS: &[&str] = &["in", "from", "across", "to", "throughout"];
-
-/// The place list, one name a line, `#` comments.
-const PLACES_TXT: &str = include_str!("../data/places.txt");
-
-static PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    PLACES_TXT
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .collect()
-});
 
 /// Applies the model's decisions to the pipeline's marks: a name decided a
 /// company or a product is marked at every mention that no mark overlaps;

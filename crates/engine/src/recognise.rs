@@ -24,6 +24,8 @@ use crate::context::{
 };
 use crate::lexicon::Lexicon;
 use crate::people::{people, People};
+use crate::places::is_place;
+use crate::short_forms::{initials_forms, ticker_names};
 use crate::span::{Label, Source, Span};
 use crate::tagger::{TaggedSpan, Tagger};
 use crate::text::{at_word_boundaries, tokens, Token};
@@ -248,7 +250,15 @@ pub fn found_names(text: &str, toks: &[Token<'_>], tagged: &[TaggedSpan]) -> Fou
             t.span
         };
         let name = span.slice(text);
-        if GENERIC_TERMS.contains(&name) || ambiguous_spans.contains(&t.span) || ambiguous_spans.contains(&span) {
+        // A place the tagger takes for a company ("built in Australia") is
+        // the place; a company named for one has a longer name or is in
+        // the lexicon ("Ford Australia").
+        let place = t.label == Label::Company && is_place(name);
+        if place
+            || GENERIC_TERMS.contains(&name)
+            || ambiguous_spans.contains(&t.span)
+            || ambiguous_spans.contains(&span)
+        {
             continue;
         }
         if t.label == Label::Company {
@@ -283,6 +293,21 @@ pub fn found_names(text: &str, toks: &[Token<'_>], tagged: &[TaggedSpan]) -> Fou
     let abbreviations = parenthesised_abbreviations(text, &found);
     confident.extend(abbreviations.iter().map(|c| (c.span, c.canonical.clone())));
     found.extend(abbreviations);
+    // Wire copy names a company before its ticker ("Zorbluk Bank N.V.
+    // <ZBN.AS>"); a long company name's initials ("ZBN") are its short form.
+    for span in ticker_names(text, toks) {
+        let canonical = span.slice(text).to_string();
+        confident.push((span, canonical.clone()));
+        found.push(Candidate {
+            span,
+            label: Label::Company,
+            source: Source::Context,
+            canonical,
+            owner: None,
+        });
+    }
+    let initials = initials_forms(text, &confident);
+    confident.extend(initials);
     // Known companies are confident too: their capitalised forms are
     // looked for in all-capitals headlines, when the text has any.
     let capitals = has_capitals_line(text);
