@@ -4,6 +4,10 @@
 //! of a company's name written as a word of capitals ("ABN") are that
 //! company.
 
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
 use crate::context::NOT_NAME_START;
 use crate::recognise::{bare_name, LEGAL_SUFFIXES};
 use crate::span::Span;
@@ -65,9 +69,11 @@ const INITIALS_SKIP: &[&str] = &["of", "and", "&", "the", "for", "de", "du", "de
 
 /// For each company name of three words or more, the first place its
 /// initials are written as a word of capitals elsewhere in the text, with
-/// the name: "Algemene Bank Nederland N.V." and a later "ABN".
+/// the name: "Algemene Bank Nederland N.V." and a later "ABN". One pass
+/// over the text for all the names.
 pub(crate) fn initials_forms(text: &str, companies: &[(Span, String)]) -> Vec<(Span, String)> {
-    let mut out: Vec<(Span, String)> = Vec::new();
+    // Initials → the first company name that has them.
+    let mut by_initials: HashMap<String, (&str, Span)> = HashMap::new();
     for (span, canonical) in companies {
         let name = bare_name(span.slice(text));
         let words: Vec<&str> = name.split_whitespace().filter(|w| !INITIALS_SKIP.contains(w)).collect();
@@ -75,17 +81,32 @@ pub(crate) fn initials_forms(text: &str, companies: &[(Span, String)]) -> Vec<(S
             continue;
         }
         let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
-        if out.iter().any(|(s, _)| s.slice(text) == initials) {
+        by_initials.entry(initials).or_insert((canonical, *span));
+    }
+    if by_initials.is_empty() {
+        return Vec::new();
+    }
+    let mut patterns: Vec<&str> = by_initials.keys().map(String::as_str).collect();
+    patterns.sort_unstable();
+    let Ok(automaton) = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+        .build(&patterns)
+    else {
+        return Vec::new();
+    };
+    let mut out: Vec<(Span, String)> = Vec::new();
+    let mut done: HashSet<usize> = HashSet::new();
+    for m in automaton.find_iter(text) {
+        let s = Span::new(m.start(), m.end());
+        let p = m.pattern().as_usize();
+        let (canonical, name_span) = by_initials[patterns[p]];
+        if done.contains(&p) || !at_word_boundaries(text, s) || s.overlaps(&name_span) {
             continue;
         }
-        let found = text
-            .match_indices(initials.as_str())
-            .map(|(at, _)| Span::new(at, at + initials.len()))
-            .find(|s| at_word_boundaries(text, *s) && !s.overlaps(span));
-        if let Some(s) = found {
-            out.push((s, canonical.clone()));
-        }
+        done.insert(p);
+        out.push((s, canonical.to_string()));
     }
+    out.sort_by_key(|(s, _)| *s);
     out
 }
 
