@@ -742,6 +742,59 @@ mod tests {
     }
 
     #[test]
+    fn decisions_mark_every_free_mention_and_drop_tagger_only_marks() {
+        let text = "Zorbluk said on Monday. Later Zorbluk rose. Qwerty Plc grew. Flimflam fell.";
+        let toks = tokens(text);
+        let people = crate::people::people(text, &toks, Lexicon::builtin(), &[]);
+        let ev = Evidence {
+            text,
+            toks: &toks,
+            tagged: &[],
+            lexicon: Lexicon::builtin(),
+            people: &people,
+        };
+        // Company when a company cue follows some mention, else neither.
+        let mut model = NameModel {
+            weights: [[0.0; 2]; N_FEATURES],
+        };
+        model.weights[Feature::Bias as usize] = [-1.0, -3.0];
+        model.weights[Feature::CompanyCueAfter as usize] = [4.0, 0.0];
+        let at = |s: &str| {
+            let i = text.find(s).unwrap();
+            Span::new(i, i + s.len())
+        };
+        let mark = |s: &str, source: Source| Mark {
+            span: at(s),
+            label: Label::Company,
+            source,
+            canonical: s.to_string(),
+            owner: None,
+            kind: None,
+        };
+        let mut marks = vec![
+            mark("Zorbluk", Source::Context),
+            mark("Qwerty Plc", Source::LegalSuffix),
+            mark("Flimflam", Source::Model),
+        ];
+        decide_names(&ev, &model, &mut marks);
+        let got: Vec<(&str, Source)> = marks.iter().map(|m| (m.span.slice(text), m.source)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Zorbluk", Source::Context),
+                ("Zorbluk", Source::Document),
+                ("Qwerty Plc", Source::LegalSuffix),
+            ],
+            "the second Zorbluk is added, the rule's Qwerty Plc kept, the tagger's Flimflam dropped"
+        );
+        let alone: Vec<&str> = marks_from_decisions(&ev, &model)
+            .iter()
+            .map(|m| m.span.slice(text))
+            .collect();
+        assert_eq!(alone, ["Zorbluk", "Zorbluk"], "without rules, only the decided name");
+    }
+
+    #[test]
     fn the_model_weighs_the_evidence() {
         let mut m = NameModel {
             weights: [[0.0; 2]; N_FEATURES],
