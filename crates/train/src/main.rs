@@ -188,6 +188,60 @@ fn corpus_examples(opts: &TrainOpts) -> Result<(Vec<Example>, Vec<Example>), Str
     Ok((general, calib))
 }
 
+/// The gold articles split into folds: fold k holds the articles whose
+/// position in id order is k modulo the number of folds.
+struct Folds {
+    /// Examples of the general corpora.
+    general: Vec<Example>,
+    /// Calibration examples (the corpora's dev splits).
+    calib: Vec<Example>,
+    /// The gold articles, in id order.
+    dev: Vec<Doc>,
+    /// Each article's training examples.
+    dev_examples: Vec<Vec<Example>>,
+    /// Number of folds (at least 2).
+    count: usize,
+}
+
+impl Folds {
+    fn load(opts: &TrainOpts, count: usize) -> Result<Self, String> {
+        let (general, calib) = corpus_examples(opts)?;
+        let dev = gold_articles(opts)?;
+        let dev_examples = dev
+            .iter()
+            .map(|d| examples(std::slice::from_ref(d), opts.bits))
+            .collect();
+        Ok(Folds {
+            general,
+            calib,
+            dev,
+            dev_examples,
+            count: count.max(2),
+        })
+    }
+
+    /// The articles of `fold`.
+    fn held(&self, fold: usize) -> impl Iterator<Item = &Doc> {
+        self.dev.iter().skip(fold).step_by(self.count)
+    }
+
+    /// A tagger trained on the general corpora and every article outside `fold`.
+    fn tagger_without(&self, fold: usize, cfg: &TrainConfig, max_bytes: usize) -> Tagger {
+        let in_domain: Vec<Example> = self
+            .dev_examples
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % self.count != fold)
+            .flat_map(|(_, e)| e.iter().cloned())
+            .collect();
+        Tagger::new(quantise(
+            &train(&self.general, &in_domain, cfg),
+            &self.calib,
+            Some(max_bytes),
+        ))
+    }
+}
+
 /// The gold articles of `--dev`, without `--exclude-dev-ids`, in id order.
 fn gold_articles(opts: &TrainOpts) -> Result<Vec<Doc>, String> {
     let excluded: Vec<&str> = opts.exclude_dev_ids.split(',').map(str::trim).collect();
@@ -305,35 +359,13 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Cv { opts, folds, errors } => {
             let mut error_log = String::new();
-            let folds = folds.max(2);
             let t0 = Instant::now();
-            let (general, calib) = corpus_examples(&opts)?;
-            let dev = gold_articles(&opts)?;
-            let dev_examples: Vec<Vec<Example>> = dev
-                .iter()
-                .map(|d| examples(std::slice::from_ref(d), opts.bits))
-                .collect();
+            let folds = Folds::load(&opts, folds)?;
             let mut total = vec![Scores::default(); THRESHOLDS.len()];
-            for fold in 0..folds {
+            for fold in 0..folds.count {
                 let t1 = Instant::now();
-                let in_domain: Vec<Example> = dev_examples
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| i % folds != fold)
-                    .flat_map(|(_, e)| e.iter().cloned())
-                    .collect();
-                let held: Vec<Doc> = dev
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| i % folds == fold)
-                    .map(|(_, d)| d.clone())
-                    .collect();
-                let model = quantise(
-                    &train(&general, &in_domain, &opts.config()),
-                    &calib,
-                    Some(opts.max_bytes),
-                );
-                let tagger = Tagger::new(model);
+                let held: Vec<Doc> = folds.held(fold).cloned().collect();
+                let tagger = folds.tagger_without(fold, &opts.config(), opts.max_bytes);
                 let (scores, _, _) = evaluate(&tagger, &held, &THRESHOLDS);
                 if errors.is_some() {
                     for doc in &held {
@@ -346,7 +378,11 @@ fn run(cli: Cli) -> Result<(), String> {
                 }
                 eprintln!("fold {fold}: {:.1} s", t1.elapsed().as_secs_f32());
             }
-            println!("cross-validated over {} dev articles, {folds} folds:", dev.len());
+            println!(
+                "cross-validated over {} dev articles, {} folds:",
+                folds.dev.len(),
+                folds.count
+            );
             for (th, s) in THRESHOLDS.iter().zip(&total) {
                 print_scores(&format!("  score >= {th:.1}"), s);
             }
@@ -358,34 +394,13 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Names { opts, folds, out } => {
             let t0 = Instant::now();
-            let folds = folds.max(2);
-            let (general, calib) = corpus_examples(&opts)?;
-            let dev = gold_articles(&opts)?;
-            let dev_examples: Vec<Vec<Example>> = dev
-                .iter()
-                .map(|d| examples(std::slice::from_ref(d), opts.bits))
-                .collect();
+            let folds = Folds::load(&opts, folds)?;
+            let mut cfg = opts.config();
+            cfg.verbose = false;
             let mut rows: Vec<Row> = Vec::new();
-            for fold in 0..folds {
-                let in_domain: Vec<Example> = dev_examples
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| i % folds != fold)
-                    .flat_map(|(_, e)| e.iter().cloned())
-                    .collect();
-                let mut cfg = opts.config();
-                cfg.verbose = false;
-                let tagger = Tagger::new(quantise(
-                    &train(&general, &in_domain, &cfg),
-                    &calib,
-                    Some(opts.max_bytes),
-                ));
-                for doc in dev
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| i % folds == fold)
-                    .map(|(_, d)| d)
-                {
+            for fold in 0..folds.count {
+                let tagger = folds.tagger_without(fold, &cfg, opts.max_bytes);
+                for doc in folds.held(fold) {
                     for name in name_types_for_training(&doc.text, &tagger) {
                         let class = gold_class(doc, &name);
                         rows.push((name.features, class));
@@ -400,7 +415,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 "wrote {} ({} names from {} articles: {} companies, {} products, {} neither); {:.1} s",
                 out.display(),
                 rows.len(),
-                dev.len(),
+                folds.dev.len(),
                 counts[0],
                 counts[1],
                 counts[2],
