@@ -698,21 +698,25 @@ mod tests {
         assert!(Feature::ALL.iter().enumerate().all(|(i, f)| *f as usize == i));
     }
 
-    fn types_of(text: &str, seeds: &[&str]) -> Vec<NameType> {
+    /// Runs `f` on the evidence of `text` (no tagger spans).
+    fn with_evidence<R>(text: &str, f: impl FnOnce(&Evidence<'_>) -> R) -> R {
         let toks = tokens(text);
         let people = crate::people::people(text, &toks, Lexicon::builtin(), &[]);
-        let ev = Evidence {
+        f(&Evidence {
             text,
             toks: &toks,
             tagged: &[],
             lexicon: Lexicon::builtin(),
             people: &people,
-        };
+        })
+    }
+
+    fn types_of(text: &str, seeds: &[&str]) -> Vec<NameType> {
         let spans = seeds.iter().map(|s| {
             let at = text.find(s).unwrap();
             Span::new(at, at + s.len())
         });
-        name_types(&ev, spans)
+        with_evidence(text, |ev| name_types(ev, spans))
     }
 
     #[test]
@@ -744,15 +748,6 @@ mod tests {
     #[test]
     fn decisions_mark_every_free_mention_and_drop_tagger_only_marks() {
         let text = "Zorbluk said on Monday. Later Zorbluk rose. Qwerty Plc grew. Flimflam fell.";
-        let toks = tokens(text);
-        let people = crate::people::people(text, &toks, Lexicon::builtin(), &[]);
-        let ev = Evidence {
-            text,
-            toks: &toks,
-            tagged: &[],
-            lexicon: Lexicon::builtin(),
-            people: &people,
-        };
         // Company when a company cue follows some mention, else neither.
         let mut model = NameModel {
             weights: [[0.0; 2]; N_FEATURES],
@@ -776,7 +771,7 @@ mod tests {
             mark("Qwerty Plc", Source::LegalSuffix),
             mark("Flimflam", Source::Model),
         ];
-        decide_names(&ev, &model, &mut marks);
+        with_evidence(text, |ev| decide_names(ev, &model, &mut marks));
         let got: Vec<(&str, Source)> = marks.iter().map(|m| (m.span.slice(text), m.source)).collect();
         assert_eq!(
             got,
@@ -787,10 +782,8 @@ mod tests {
             ],
             "the second Zorbluk is added, the rule's Qwerty Plc kept, the tagger's Flimflam dropped"
         );
-        let alone: Vec<&str> = marks_from_decisions(&ev, &model)
-            .iter()
-            .map(|m| m.span.slice(text))
-            .collect();
+        let alone = with_evidence(text, |ev| marks_from_decisions(ev, &model));
+        let alone: Vec<&str> = alone.iter().map(|m| m.span.slice(text)).collect();
         assert_eq!(alone, ["Zorbluk", "Zorbluk"], "without rules, only the decided name");
     }
 

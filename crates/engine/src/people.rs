@@ -15,17 +15,12 @@ use crate::context::COMPANY_HEADS;
 use crate::lexicon::Lexicon;
 use crate::recognise::LEGAL_SUFFIXES;
 use crate::span::{Label, Span};
-use crate::text::Token;
+use crate::text::{word_list, Token};
 
 /// The given-name list, one a line, `#` comments.
 const FIRST_NAMES_TXT: &str = include_str!("../data/first-names.txt");
 
-static FIRST_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    FIRST_NAMES_TXT
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .collect()
-});
+static FIRST_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_list(FIRST_NAMES_TXT));
 
 /// True when `word` is in the given-name list.
 pub(crate) fn is_first_name(word: &str) -> bool {

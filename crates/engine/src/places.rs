@@ -4,15 +4,12 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use crate::text::word_list;
+
 /// The place list, one name a line, `#` comments.
 const PLACES_TXT: &str = include_str!("../data/places.txt");
 
-static PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    PLACES_TXT
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .collect()
-});
+static PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_list(PLACES_TXT));
 
 /// True when `name` is written exactly as a place of the list.
 pub(crate) fn is_place(name: &str) -> bool {

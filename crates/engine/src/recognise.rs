@@ -279,7 +279,9 @@ pub fn found_names(text: &str, toks: &[Token<'_>], tagged: &[TaggedSpan]) -> Fou
         .chain(suffixed.iter().map(|c| c.span))
         .collect();
     companies.sort_unstable();
-    for span in listed_investors(text, toks, &companies) {
+    // A company that context alone names is a candidate and is spread
+    // through the article.
+    let context_company = |span: Span, found: &mut Vec<Candidate>, confident: &mut Vec<(Span, String)>| {
         let canonical = span.slice(text).to_string();
         confident.push((span, canonical.clone()));
         found.push(Candidate {
@@ -289,6 +291,9 @@ pub fn found_names(text: &str, toks: &[Token<'_>], tagged: &[TaggedSpan]) -> Fou
             canonical,
             owner: None,
         });
+    };
+    for span in listed_investors(text, toks, &companies) {
+        context_company(span, &mut found, &mut confident);
     }
     let abbreviations = parenthesised_abbreviations(text, &found);
     confident.extend(abbreviations.iter().map(|c| (c.span, c.canonical.clone())));
@@ -296,15 +301,7 @@ pub fn found_names(text: &str, toks: &[Token<'_>], tagged: &[TaggedSpan]) -> Fou
     // Wire copy names a company before its ticker ("Zorbluk Bank N.V.
     // <ZBN.AS>"); a long company name's initials ("ZBN") are its short form.
     for span in ticker_names(text, toks) {
-        let canonical = span.slice(text).to_string();
-        confident.push((span, canonical.clone()));
-        found.push(Candidate {
-            span,
-            label: Label::Company,
-            source: Source::Context,
-            canonical,
-            owner: None,
-        });
+        context_company(span, &mut found, &mut confident);
     }
     let initials = initials_forms(text, &confident);
     confident.extend(initials);

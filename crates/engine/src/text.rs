@@ -7,7 +7,7 @@
 //! Sentences end at `.`, `!` or `?` followed by white space, or at a line
 //! break; this is enough for "same sentence" tests and is not a parser.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::span::Span;
@@ -35,6 +35,12 @@ impl Hasher for Fnv {
 
 /// A hash map keyed by short words, hashed with [`Fnv`].
 pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// The entries of a word list shipped as text (`data/*.txt`): one a line,
+/// `#` comments and blank lines skipped.
+pub(crate) fn word_list(data: &'static str) -> HashSet<&'static str> {
+    data.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
+}
 
 /// True for characters that belong inside a word.
 pub fn is_word_char(c: char) -> bool {
