@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use crate::agreements::agreement_spans;
 use crate::aliases::group_company_names;
 use crate::annotation::{Annotation, Mark};
+use crate::doc::Doc;
 use crate::lexicon::Lexicon;
 use crate::models::{extend_with_models, plural_products, product_short_forms};
 use crate::names::{decide_names, marks_from_decisions, name_types, seeds, Evidence, NameModel, NameType};
@@ -13,7 +14,7 @@ use crate::recognise::{found_names, Candidate};
 use crate::records::records;
 use crate::span::{Label, Source, Span};
 use crate::tagger::Tagger;
-use crate::text::{analysis_view, sentences, tokens};
+use crate::text::analysis_view;
 
 /// Finds the companies, products and agreements in `text`.
 ///
@@ -83,14 +84,14 @@ pub fn name_types_for_training(text: &str, tagger: &Tagger) -> Vec<NameType> {
 /// (for measuring what the learned parts carry, `scripts/eval.sh`).
 pub fn annotate_learned_only(text: &str, tagger: &Tagger, names: &NameModel) -> Annotation {
     let view = analysis_view(text);
-    let text: &str = &view;
-    let toks = tokens(text);
-    let tagged = tagger.tag(text);
+    let doc = Doc::new(&view);
+    let (text, toks) = (doc.text, &doc.tokens);
+    let tagged = tagger.tag_doc(&doc, &mut |_| {});
     let lexicon = Lexicon::builtin();
-    let people = people(text, &toks, lexicon, &[]);
+    let people = people(text, toks, lexicon, &[]);
     let evidence = Evidence {
         text,
-        toks: &toks,
+        toks,
         tagged: &tagged,
         lexicon,
         people: &people,
@@ -111,21 +112,13 @@ fn pipeline(
     // Every stage reads the analysis view: the same bytes, with the line
     // breaks that only wrap a line read as spaces.
     let view = analysis_view(text);
-    let text: &str = &view;
-    let toks = tokens(text);
-    let sents = sentences(text);
-    let sentence_of = |byte: usize| {
-        let i = sents.partition_point(|s| s.end <= byte);
-        sents
-            .get(i)
-            .copied()
-            .filter(|s| s.start <= byte)
-            .unwrap_or(Span::new(byte, byte))
-    };
+    let doc = Doc::new(&view);
+    let (text, toks, sents) = (doc.text, &doc.tokens, &doc.sentences);
+    let sentence_of = |byte: usize| doc.sentence_of(byte);
 
     progress(0.05);
-    let tagged = tagger.tag_with_progress(text, &mut |f| progress(0.05 + 0.7 * f));
-    let found = found_names(text, &toks, &tagged);
+    let tagged = tagger.tag_doc(&doc, &mut |f| progress(0.05 + 0.7 * f));
+    let found = found_names(text, toks, &tagged);
     let mut entity_cands = found.candidates;
     progress(0.8);
     let companies: Vec<Span> = entity_cands
@@ -134,7 +127,7 @@ fn pipeline(
         .map(|c| c.span)
         .collect();
     let has_company = |range: Span| companies.iter().any(|c| range.start <= c.start && c.end <= range.end);
-    let agreement_cands = agreement_spans(text, &toks, sentence_of, has_company);
+    let agreement_cands = agreement_spans(text, toks, sentence_of, has_company);
     entity_cands.extend(agreement_cands.iter().map(|a| Candidate {
         span: a.span,
         label: Label::Agreement,
@@ -144,12 +137,12 @@ fn pipeline(
     }));
 
     let mut marks = merge_owner_and_product(text, resolve(entity_cands));
-    extend_with_models(text, &toks, &mut marks);
+    extend_with_models(text, toks, &mut marks);
     product_short_forms(text, &mut marks);
-    plural_products(text, &toks, &mut marks);
+    plural_products(text, toks, &mut marks);
     let evidence = Evidence {
         text,
-        toks: &toks,
+        toks,
         tagged: &tagged,
         lexicon: Lexicon::builtin(),
         people: &found.people,
@@ -165,7 +158,7 @@ fn pipeline(
     }
     assign_owners(text, &mut marks);
     progress(0.9);
-    let agreements = records(text, &toks, &sents, &marks);
+    let agreements = records(text, toks, sents, &marks);
     progress(1.0);
     (Annotation { marks, agreements }, types)
 }

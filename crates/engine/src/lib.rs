@@ -20,6 +20,7 @@ mod aliases;
 mod annotate;
 pub mod annotation;
 pub mod context;
+pub mod doc;
 pub mod edits;
 pub mod export;
 pub mod lexicon;

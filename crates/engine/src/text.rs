@@ -171,6 +171,30 @@ fn push_word<'t>(text: &'t str, mut span: Span, out: &mut Vec<Token<'t>>) {
     out.push(Token { span, text: word });
 }
 
+/// The runs of tokens the tagger labels one at a time, as index ranges into
+/// `toks` (the tokens of `text`).
+///
+/// A run ends where the text between two tokens holds a line break or a
+/// `.`, `!` or `?` (a period kept inside an abbreviation token, as in
+/// "Corp.", does not count). This reads token gaps only, so it cannot cut
+/// inside a character whatever the script. It is coarser than [`sentences`]
+/// on purpose: the tagger's model was trained on these units.
+pub fn tag_units(text: &str, toks: &[Token<'_>]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, pair) in toks.windows(2).enumerate() {
+        let gap = &text[pair[0].span.end.min(pair[1].span.start)..pair[1].span.start];
+        if gap.contains(['\n', '\r', '.', '!', '?']) {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < toks.len() {
+        out.push(start..toks.len());
+    }
+    out
+}
+
 /// "J.P." style initials: single upper-case letters each followed by a period.
 fn is_initials(word: &str) -> bool {
     let bytes = word.as_bytes();

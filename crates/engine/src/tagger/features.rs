@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 use crate::lexicon::Lexicon;
 use crate::span::{Label, Span};
-use crate::text::tokens;
+use crate::text::{tag_units, tokens};
 
 /// Bumped whenever the feature templates or hashing change.
 pub const FEATURE_VERSION: u16 = 2;
@@ -393,46 +393,30 @@ pub struct Sentence {
     pub tokens: Vec<Span>,
 }
 
-/// Splits `text` into sentences of tokens, the unit the tagger works on.
-///
-/// A sentence ends where the text between two tokens holds a line break or
-/// a `.`, `!` or `?` (a period kept inside an abbreviation token, as in
-/// "Corp.", does not count). This works on token gaps only, so it cannot
-/// cut inside a character whatever the script.
+/// Splits `text` into the units the tagger works on
+/// ([`tag_units`](crate::text::tag_units)), as token spans.
 pub fn prepare(text: &str) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    let mut current: Vec<Span> = Vec::new();
-    let mut prev_end: Option<usize> = None;
-    for t in tokens(text) {
-        if let Some(end) = prev_end {
-            let gap = &text[end.min(t.span.start)..t.span.start];
-            if gap.contains(['\n', '\r', '.', '!', '?']) && !current.is_empty() {
-                out.push(Sentence {
-                    tokens: std::mem::take(&mut current),
-                });
-            }
-        }
-        prev_end = Some(t.span.end);
-        current.push(t.span);
-    }
-    if !current.is_empty() {
-        out.push(Sentence { tokens: current });
-    }
-    out
+    let toks = tokens(text);
+    tag_units(text, &toks)
+        .into_iter()
+        .map(|unit| Sentence {
+            tokens: toks[unit].iter().map(|t| t.span).collect(),
+        })
+        .collect()
 }
 
 /// Writes the feature buckets of every token of `sentence` into `out`
 /// (cleared first): `N_FEATURES` per token, each below `1 << bits`.
 pub fn sentence_features(text: &str, sentence: &Sentence, bits: u32, out: &mut Vec<u32>) {
     let mut infos = Vec::with_capacity(sentence.tokens.len());
-    sentence_features_with(text, sentence, bits, out, &mut infos);
+    unit_features(text, &sentence.tokens, bits, out, &mut infos);
 }
 
-fn sentence_features_with(text: &str, sentence: &Sentence, bits: u32, out: &mut Vec<u32>, infos: &mut Vec<TokInfo>) {
+fn unit_features(text: &str, tokens: &[Span], bits: u32, out: &mut Vec<u32>, infos: &mut Vec<TokInfo>) {
     out.clear();
     infos.clear();
-    let mut prev_end = sentence.tokens.first().map_or(0, |s| s.start);
-    for (k, span) in sentence.tokens.iter().enumerate() {
+    let mut prev_end = tokens.first().map_or(0, |s| s.start);
+    for (k, span) in tokens.iter().enumerate() {
         let mut info = tok_info(span.slice(text));
         if k > 0 {
             let gap = &text[prev_end.min(span.start)..span.start];
@@ -553,7 +537,13 @@ pub struct Extractor {
 impl Extractor {
     /// Like [`sentence_features`], reusing this extractor's buffers.
     pub fn features(&mut self, text: &str, sentence: &Sentence, bits: u32, out: &mut Vec<u32>) {
-        sentence_features_with(text, sentence, bits, out, &mut self.infos);
+        unit_features(text, &sentence.tokens, bits, out, &mut self.infos);
+    }
+
+    /// The feature buckets of the tokens at `spans` (one tagger unit of a
+    /// [`Doc`](crate::doc::Doc)), reusing this extractor's buffers.
+    pub fn unit_features(&mut self, text: &str, spans: &[Span], bits: u32, out: &mut Vec<u32>) {
+        unit_features(text, spans, bits, out, &mut self.infos);
     }
 }
 

@@ -25,7 +25,9 @@ use std::sync::LazyLock;
 
 use crate::span::{Label, Span};
 use decode::{Emission, Transitions, N_TAGS};
-use features::{prepare, Extractor, FEATURE_VERSION, N_FEATURES};
+use features::{Extractor, FEATURE_VERSION, N_FEATURES};
+
+use crate::doc::Doc;
 
 /// The model shipped with the engine.
 const BUILTIN_MODEL: &[u8] = include_bytes!("../../data/tagger.bin");
@@ -311,29 +313,33 @@ impl Tagger {
 
     /// Finds company and product names in `text`, in order, non-overlapping.
     pub fn tag(&self, text: &str) -> Vec<TaggedSpan> {
-        self.tag_with_progress(text, &mut |_| {})
+        self.tag_doc(&Doc::new(text), &mut |_| {})
     }
 
-    /// [`Tagger::tag`], reporting the share of the text done (0 to 1) after
-    /// each sentence, for progress bars on long texts.
+    /// [`Tagger::tag`], reporting the share of the text done (0 to 1).
     pub fn tag_with_progress(&self, text: &str, progress: &mut dyn FnMut(f32)) -> Vec<TaggedSpan> {
+        self.tag_doc(&Doc::new(text), progress)
+    }
+
+    /// [`Tagger::tag`] on a segmented document, reporting the share of the
+    /// text done (0 to 1) after each unit, for progress bars on long texts.
+    pub fn tag_doc(&self, doc: &Doc<'_>, progress: &mut dyn FnMut(f32)) -> Vec<TaggedSpan> {
+        let text = doc.text;
         let mut out = Vec::new();
         let mut ex = Extractor::default();
+        let mut spans = Vec::new();
         let mut feats = Vec::new();
         let mut em = Vec::new();
         let mut tags = Vec::new();
         let mut marg = Vec::new();
-        let sentences = prepare(text);
-        let every = (sentences.len() / 50).max(1);
-        for (n, sent) in sentences.into_iter().enumerate() {
+        let every = (doc.tag_units.len() / 50).max(1);
+        for (n, unit) in doc.tag_units.iter().enumerate() {
+            spans.clear();
+            spans.extend(doc.tokens[unit.clone()].iter().map(|t| t.span));
             if n % every == 0 {
-                progress(
-                    sent.tokens
-                        .first()
-                        .map_or(0.0, |t| t.start as f32 / text.len().max(1) as f32),
-                );
+                progress(spans.first().map_or(0.0, |t| t.start as f32 / text.len().max(1) as f32));
             }
-            ex.features(text, &sent, self.model.bits, &mut feats);
+            ex.unit_features(text, &spans, self.model.bits, &mut feats);
             self.emissions(&feats, &mut em);
             decode::viterbi(&em, &self.model.transitions, None, &mut tags);
             let runs = decode::runs(&tags);
@@ -344,7 +350,7 @@ impl Tagger {
             for (a, b, label) in runs {
                 let score = (a..b).map(|i| marg[i][tags[i] as usize]).sum::<f32>() / (b - a) as f32;
                 out.push(TaggedSpan {
-                    span: Span::new(sent.tokens[a].start, sent.tokens[b - 1].end),
+                    span: Span::new(spans[a].start, spans[b - 1].end),
                     label,
                     score,
                 });
