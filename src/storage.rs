@@ -99,12 +99,9 @@ pub fn save_dictionary(dictionary: &Dictionary) -> Result<(), StorageError> {
 
 const FAILED_KEY: &str = "pactlens.v1.failed-text";
 
-/// A short fingerprint of a text: its length and FNV-1a hash.
+/// A fingerprint of a text: its SHA-256 name, as in the W3C export.
 fn fingerprint(text: &str) -> String {
-    use std::hash::Hasher;
-    let mut h = pactlens_engine::text::Fnv::default();
-    h.write(text.as_bytes());
-    format!("{}:{:016x}", text.len(), h.finish())
+    pactlens_engine::export::w3c::text_urn(text)
 }
 
 /// Remembers that the annotator stopped on `text`, so that a reload does

@@ -1,5 +1,6 @@
 //! Throughput of `annotate` on the sample article (about 600 words) and on
-//! 1 MB of news text made by repeating it.
+//! 1 MB of news text made by repeating it, and the time to read the largest
+//! lexicon file (part of the first call's cost).
 //!
 //! Run: `cargo bench -p pactlens-engine`. Figures go in the notes; no test
 //! asserts a time.
@@ -31,6 +32,14 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("1 MB", |b| b.iter(|| pactlens_engine::annotate(black_box(&big))));
     group.finish();
+
+    let mut lexicon = c.benchmark_group("lexicon");
+    const DBPEDIA: &str = include_str!("../data/lexicon-dbpedia.tsv");
+    lexicon.throughput(Throughput::Bytes(DBPEDIA.len() as u64));
+    lexicon.bench_function("parse lexicon-dbpedia.tsv", |b| {
+        b.iter(|| pactlens_engine::lexicon::Lexicon::parse(black_box(DBPEDIA)).map(|l| l.entries().len()))
+    });
+    lexicon.finish();
 }
 
 criterion_group!(benches, bench);

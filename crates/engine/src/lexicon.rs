@@ -98,14 +98,11 @@ impl Lexicon {
     /// A surface form listed twice keeps its first entry.
     pub fn parse(tsv: &str) -> Result<Self, LexiconError> {
         let mut lexicon = Lexicon::default();
-        for (i, raw) in tsv.lines().enumerate() {
-            let line = raw.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let entry = parse_line(line).map_err(|kind| LexiconError { line: i + 1, kind })?;
+        crate::tsv::for_each_row(tsv, |line, cols| {
+            let entry = parse_row(cols).map_err(|kind| LexiconError { line, kind })?;
             lexicon.push(entry);
-        }
+            Ok(())
+        })?;
         Ok(lexicon)
     }
 
@@ -182,8 +179,7 @@ impl Lexicon {
     }
 }
 
-fn parse_line(line: &str) -> Result<Entry, LexiconErrorKind> {
-    let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+fn parse_row(cols: &[&str]) -> Result<Entry, LexiconErrorKind> {
     if cols.len() != 6 {
         return Err(LexiconErrorKind::ColumnCount(cols.len()));
     }

@@ -35,6 +35,7 @@ mod short_forms;
 pub mod span;
 pub mod tagger;
 pub mod text;
+mod tsv;
 
 pub use agreements::{AgreementKind, Status};
 pub use annotate::{

@@ -602,12 +602,8 @@ impl NameModel {
     pub fn from_tsv(tsv: &str) -> Result<Self, NameModelError> {
         let mut weights = [[0.0f32; 2]; N_FEATURES];
         let mut seen = [false; N_FEATURES];
-        for (i, line) in tsv.lines().enumerate() {
-            let err = |reason: String| NameModelError { line: i + 1, reason };
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').collect();
+        crate::tsv::for_each_row(tsv, |line, cols| {
+            let err = |reason: String| NameModelError { line, reason };
             let [id, c, p] = cols[..] else {
                 return Err(err(format!("expected 3 columns, found {}", cols.len())));
             };
@@ -621,7 +617,8 @@ impl NameModel {
             seen[f] = true;
             let num = |s: &str| s.parse::<f32>().map_err(|e| err(format!("{s:?}: {e}")));
             weights[f] = [num(c)?, num(p)?];
-        }
+            Ok(())
+        })?;
         if let Some(f) = seen.iter().position(|s| !s) {
             return Err(NameModelError {
                 line: tsv.lines().count(),

@@ -7,34 +7,16 @@
 //! Sentences end at `.`, `!` or `?` followed by white space, or at a line
 //! break; this is enough for "same sentence" tests and is not a parser.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashSet;
 
 use crate::span::Span;
 
-/// FNV-1a: a small, fast hash for the per-word lookups of short keys, where
-/// the standard SipHash (built to resist hash flooding from untrusted keys
-/// in long-lived tables) is several times slower, especially in wasm.
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A hash map keyed by short words, hashed with [`Fnv`].
-pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A hash map keyed by short words. It uses rustc's Fx hash: the standard
+/// SipHash (built to resist hash flooding from untrusted keys in long-lived
+/// tables) is several times slower on these per-word lookups, especially in
+/// wasm. Nothing iterates these maps to produce output, so the hash never
+/// changes what is found.
+pub type WordMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// The entries of a word list shipped as text (`data/*.txt`): one a line,
 /// `#` comments and blank lines skipped.

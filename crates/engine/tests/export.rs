@@ -418,7 +418,7 @@ fn unescape(s: &str) -> String {
     s.replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
-        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
         .replace("&amp;", "&")
 }
 
@@ -520,7 +520,7 @@ fn html_is_inert_and_escapes_everything() {
     }
     assert_eq!(unescape(&plain), HOSTILE);
     // Names show escaped, in the summary and in the marks' titles.
-    assert!(page.contains("&lt;script&gt;x&lt;/script&gt;&quot;&#39;&amp;&lt;/style&gt; onload=alert(1)"));
+    assert!(page.contains("&lt;script&gt;x&lt;/script&gt;&quot;&#x27;&amp;&lt;/style&gt; onload=alert(1)"));
     assert!(page.contains("joint venture"));
     assert!(page.contains("mentioned"));
     // Every mark is there, with its class.

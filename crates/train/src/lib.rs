@@ -18,6 +18,7 @@ pub mod names;
 use std::path::Path;
 use std::time::Instant;
 
+use pactlens_engine::offsets::{OffsetMap, Unit};
 use pactlens_engine::tagger::decode::{
     self, Emission, Transitions, ALL, B_COMPANY, B_PRODUCT, I_COMPANY, I_PRODUCT, N_TAGS, O,
 };
@@ -61,11 +62,6 @@ struct RawDoc {
     entities: Vec<RawEntity>,
 }
 
-/// Byte offset of code point `cp` in `text` (clamped to the end).
-fn byte_of_cp(starts: &[usize], text: &str, cp: usize) -> usize {
-    starts.get(cp).copied().unwrap_or(text.len())
-}
-
 /// Parses JSON Lines text (code-point offsets) into documents.
 pub fn parse_jsonl(data: &str) -> Result<Vec<Doc>, String> {
     let mut out = Vec::new();
@@ -74,15 +70,14 @@ pub fn parse_jsonl(data: &str) -> Result<Vec<Doc>, String> {
             continue;
         }
         let raw: RawDoc = serde_json::from_str(line).map_err(|e| format!("line {}: {e}", i + 1))?;
-        let starts: Vec<usize> = raw.text.char_indices().map(|(b, _)| b).collect();
+        let offsets = OffsetMap::new(&raw.text);
+        // Code point to byte, clamped to the end of the text.
+        let byte_of_cp = |cp: usize| offsets.to_byte(cp, Unit::CodePoint).unwrap_or(raw.text.len());
         let mut entities: Vec<Entity> = raw
             .entities
             .into_iter()
             .map(|e| Entity {
-                span: Span::new(
-                    byte_of_cp(&starts, &raw.text, e.start),
-                    byte_of_cp(&starts, &raw.text, e.end.max(e.start)),
-                ),
+                span: Span::new(byte_of_cp(e.start), byte_of_cp(e.end.max(e.start))),
                 label: e.label,
             })
             .collect();
@@ -185,7 +180,11 @@ impl Default for TrainConfig {
     }
 }
 
-/// splitmix64: a small, fixed pseudo-random generator.
+/// splitmix64: a small, fixed pseudo-random generator for shuffling the
+/// training examples. Hand-written on purpose: the shipped model is the
+/// output of this exact sequence (`scripts/test.sh` retrains it and compares
+/// bit for bit), and a crate's generator may change its stream between
+/// versions.
 struct Rng(u64);
 
 impl Rng {

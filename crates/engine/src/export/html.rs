@@ -54,21 +54,16 @@ footer{margin-top:2rem;color:var(--muted);font-size:.8rem}
 ";
 
 /// Escapes text for HTML element content and quoted attribute values:
-/// `&`, `<`, `>`, `"` and `'` become character references, and NUL (which
-/// HTML parsers drop or replace) becomes U+FFFD. Nothing else is changed, so
-/// the result shows exactly the input's characters.
+/// `&`, `<`, `>`, `"` and `'` become character references (the
+/// `html-escape` crate), and NUL (which HTML parsers drop or replace)
+/// becomes U+FFFD. Nothing else is changed, so the result shows exactly the
+/// input's characters.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\0' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
+    if text.contains('\0') {
+        html_escape::encode_quoted_attribute_to_string(text.replace('\0', "\u{FFFD}"), &mut out);
+    } else {
+        html_escape::encode_quoted_attribute_to_string(text, &mut out);
     }
     out
 }
@@ -244,7 +239,7 @@ mod tests {
     fn escape_covers_the_five_specials_and_nul() {
         assert_eq!(
             escape("<script>\"a\" & 'b'</style>\0"),
-            "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/style&gt;\u{FFFD}"
+            "&lt;script&gt;&quot;a&quot; &amp; &#x27;b&#x27;&lt;/style&gt;\u{FFFD}"
         );
         assert_eq!(escape("小米 😀 e\u{301}"), "小米 😀 e\u{301}");
     }

@@ -31,13 +31,7 @@ pub const CONTEXT: usize = 32;
 
 /// The `urn:pactlens:sha256:<hex>` name of a text.
 pub fn text_urn(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    let mut hex = String::with_capacity(64);
-    for byte in digest {
-        hex.push(char::from_digit(u32::from(byte >> 4), 16).unwrap_or('0'));
-        hex.push(char::from_digit(u32::from(byte & 15), 16).unwrap_or('0'));
-    }
-    format!("urn:pactlens:sha256:{hex}")
+    format!("urn:pactlens:sha256:{:x}", Sha256::digest(text.as_bytes()))
 }
 
 /// Renders `doc` as a Web Annotation `AnnotationCollection`. `source` is the
