@@ -27,6 +27,8 @@
 //! elements are built in one merge of two sorted lists, units find their
 //! elements by binary search, and scans around a trigger are bounded.
 
+mod cues;
+
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -34,6 +36,10 @@ use crate::agreements::{AgreementKind, Status};
 use crate::annotation::{AgreementRecord, Mark};
 use crate::span::{Label, Span};
 use crate::text::{find_word_ignore_ascii_case, Token, WordMap};
+use cues::{
+    COMPANY_NOUNS, DETERMINERS, LEFT_STOPS, MENTION_PREPS, MODIFIER_NOUNS, MONTHS, PAST_CUES, PRE_MENTION,
+    PRONOUN_SUBJECTS, PROPOSAL_CUES, RELATIVE_DATES, RIGHT_STOPS, WEEKDAYS,
+};
 
 /// What an element of a unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -325,208 +331,6 @@ const PURPOSES: &[(&str, AgreementKind)] = {
         ("research", K::Collaboration),
     ]
 };
-
-/// Words after a company that show it is a modifier, not a party ("OpenAI
-/// rivals", "Microsoft executives", "its HIS unit").
-const MODIFIER_NOUNS: &[&str] = &[
-    "rival",
-    "rivals",
-    "executive",
-    "executives",
-    "researcher",
-    "researchers",
-    "founder",
-    "founders",
-    "co-founder",
-    "cofounder",
-    "employee",
-    "employees",
-    "engineers",
-    "staff",
-    "shares",
-    "share",
-    "stock",
-    "shareholders",
-    "investors",
-    "unit",
-    "division",
-    "subsidiary",
-    "arm",
-    "business",
-    "businesses",
-    "products",
-    "product",
-    "services",
-    "service",
-    "devices",
-    "phones",
-    "laptops",
-    "paper",
-    "platform",
-    "team",
-    "chips",
-    "software",
-    "search",
-    "giant",
-    "maker",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "ceo",
-    "chief",
-    "data",
-    "users",
-    "customers",
-    "model",
-    "models",
-    "store",
-    "stores",
-    "brand",
-    "technology",
-    "cloud",
-    "ai",
-];
-
-/// Nouns that end a description before a company's name ("engineering
-/// services company X", "chipmaker X").
-const COMPANY_NOUNS: &[&str] = &[
-    "company",
-    "firm",
-    "startup",
-    "start-up",
-    "group",
-    "bank",
-    "maker",
-    "provider",
-    "giant",
-    "operator",
-    "developer",
-    "retailer",
-    "lender",
-    "insurer",
-    "chipmaker",
-    "automaker",
-    "carmaker",
-    "specialist",
-    "conglomerate",
-    "supplier",
-];
-
-/// Words that end a scan for a party to the left of a trigger.
-const LEFT_STOPS: &[&str] = &[
-    "but",
-    "while",
-    "whereas",
-    "although",
-    "though",
-    "after",
-    "before",
-    "because",
-    "however",
-    "when",
-    "if",
-    "unless",
-    "since",
-    "follows",
-    "following",
-    "than",
-    "like",
-    "unlike",
-    "against",
-];
-
-/// Words that end a scan for a party to the right of a trigger.
-const RIGHT_STOPS: &[&str] = &[
-    "that", "which", "who", "whom", "where", "while", "but", "said", "says", "told", "after", "because", "when",
-    "although", "though", "whereas", "than", "like", "unlike", "amid", "against", "whose", "since",
-];
-
-/// Prepositions through which a mention reaches its parties ("a deal with
-/// Y", "the acquisition of Y", "an investment in Y").
-const MENTION_PREPS: &[&str] = &[
-    "with",
-    "between",
-    "of",
-    "in",
-    "into",
-    "for",
-    "from",
-    "by",
-    "among",
-    "involving",
-];
-
-const DETERMINERS: &[&str] = &[
-    "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "such",
-];
-
-/// Words between a determiner and a mention (outside the span).
-const PRE_MENTION: &[&str] = &[
-    "new",
-    "proposed",
-    "potential",
-    "possible",
-    "reported",
-    "definitive",
-    "agreed",
-    "planned",
-    "final",
-    "latest",
-    "recent",
-    "earlier",
-    "previous",
-    "existing",
-    "original",
-    "full",
-    "whopping",
-    "fresh",
-    "first",
-    "same",
-    "own",
-    "whole",
-    "entire",
-];
-
-const PRONOUN_SUBJECTS: &[&str] = &["it", "they", "company", "firm", "group", "companies", "firms"];
-
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-const RELATIVE_DATES: &[&str] = &[
-    "today",
-    "yesterday",
-    "tomorrow",
-    "this week",
-    "last week",
-    "this month",
-    "last month",
-    "this year",
-    "last year",
-    "earlier this week",
-    "earlier this year",
-];
-
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 /// What a dealing verb says: the kind it implies, the status, and whether
 /// it reports a deal on its own (see `VERBS`).
@@ -1422,16 +1226,7 @@ impl Doc<'_> {
             return Some(Status::Rumoured);
         }
         let before: Vec<&str> = (from..s).map(|k| self.word(k)).collect();
-        let proposal = [
-            "proposed",
-            "potential",
-            "possible",
-            "considering",
-            "exploring",
-            "mulling",
-            "proposal",
-        ];
-        if proposal.iter().any(|w| before.contains(w))
+        if PROPOSAL_CUES.iter().any(|w| before.contains(w))
             || (s..=e).any(|k| matches!(self.word(k), "proposed" | "potential" | "possible"))
             || pair("in", "talks")
             || pair("plans", "to")
@@ -1715,7 +1510,7 @@ fn era_of(text: &str) -> Option<String> {
             return Some(w.to_string());
         }
     }
-    ["years ago", "previously", "in the past", "last year"]
+    PAST_CUES
         .iter()
         .find(|p| find_word_ignore_ascii_case(text, p).is_some())
         .map(|p| p.to_string())
