@@ -72,6 +72,7 @@ pub(super) fn elements(toks: &[Token<'_>], marks: &[Mark]) -> Vec<Elem> {
     out
 }
 
+/// Pushes mark `m` as one element.
 fn push_mark(out: &mut Vec<Elem>, marks: &[Mark], m: usize) {
     let what = match marks[m].label {
         Label::Company => What::Company(m),

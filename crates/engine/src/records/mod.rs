@@ -62,10 +62,10 @@ pub(crate) fn records(text: &str, toks: &[Token<'_>], sents: &[Span], marks: &[M
         let hi = els.partition_point(|e| e.span.start < unit.end);
         read_unit(&doc, &mut discourse, unit, lo, hi);
     }
+    merge_parent_named(&mut discourse.records);
     // A party is named as the article names it: the shortest mention of
     // that company (ANNOTATION.md's canonical name), "John Deere" rather
     // than a lexicon's "Deere" the article never uses.
-    merge_parent_named(&mut discourse.records);
     let mut shortest: HashMap<&str, &str> = HashMap::new();
     for m in marks.iter().filter(|m| m.label == Label::Company) {
         let written = m.span.slice(text);

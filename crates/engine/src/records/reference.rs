@@ -210,3 +210,62 @@ impl Doc<'_> {
             && (lo..k - 1).any(|j| matches!(self.els[j].what, What::Agreement(_)))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::elements::elements;
+    use super::*;
+    use crate::annotation::Mark;
+    use crate::span::{Label, Source, Span};
+    use crate::text::tokens;
+
+    /// "It acquired Siemens.": the pronoun's company comes from the
+    /// discourse state passed in; reading the event leaves the state as it
+    /// was, and applying it notes the subject.
+    #[test]
+    fn an_event_reads_the_discourse_and_the_caller_applies_it() {
+        let text = "It acquired Siemens.";
+        let siemens = Mark {
+            span: Span::new(12, 19),
+            label: Label::Company,
+            source: Source::Lexicon,
+            canonical: "Siemens".into(),
+            owner: None,
+            kind: None,
+        };
+        let marks = [siemens];
+        let toks = tokens(text);
+        let els = elements(&toks, &marks);
+        let doc = Doc {
+            text,
+            els: &els,
+            marks: &marks,
+        };
+        let verb_at = els.iter().position(|e| e.lower == "acquired");
+        let Some(s) = verb_at else { panic!("no verb element") };
+        let run = Run {
+            lo: 0,
+            hi: els.len(),
+            s,
+            e: s,
+        };
+
+        let fresh = Discourse::default();
+        let parties = doc.event(&fresh, run).map(|ev| ev.parties);
+        assert_eq!(parties, Some(vec!["Siemens".to_string()]));
+
+        let mut told = Discourse {
+            last_subject: Some("Oracle".into()),
+            ..Discourse::default()
+        };
+        let Some(ev) = doc.event(&told, run) else {
+            panic!("no event")
+        };
+        assert_eq!(ev.parties, ["Oracle", "Siemens"]);
+        assert_eq!(told.last_subject.as_deref(), Some("Oracle"));
+        assert!(told.unit_lead.is_none());
+        told.follow(&ev, 0);
+        assert_eq!(told.unit_lead, Some((0, vec!["Oracle".to_string()])));
+        assert_eq!(told.last_subject.as_deref(), Some("Oracle"));
+    }
+}
