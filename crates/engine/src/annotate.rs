@@ -113,7 +113,7 @@ fn pipeline(
     // breaks that only wrap a line read as spaces.
     let view = analysis_view(text);
     let doc = Doc::new(&view);
-    let (text, toks, sents) = (doc.text, &doc.tokens, &doc.sentences);
+    let (text, toks) = (doc.text, &doc.tokens);
     let sentence_of = |byte: usize| doc.sentence_of(byte);
 
     progress(0.05);
@@ -158,7 +158,7 @@ fn pipeline(
     }
     assign_owners(text, &mut marks);
     progress(0.9);
-    let agreements = records(text, toks, sents, &marks);
+    let agreements = records(&doc, &marks);
     progress(1.0);
     (Annotation { marks, agreements }, types)
 }

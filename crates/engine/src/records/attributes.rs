@@ -3,7 +3,7 @@
 //! kinds and stages combine when reports of one deal merge.
 
 use super::cues::{MONTHS, PAST_CUES, PROPOSAL_CUES, RELATIVE_DATES, RIGHT_STOPS, WEEKDAYS};
-use super::elements::Doc;
+use super::elements::View;
 use super::frames::{Run, Triggers};
 use crate::agreements::{AgreementKind, Status};
 use crate::text::find_word_ignore_ascii_case;
@@ -53,7 +53,7 @@ pub(super) fn next_stage(old: Status, new: Status) -> Status {
     }
 }
 
-impl Doc<'_> {
+impl View<'_> {
     /// The kind of the event `run` with triggers `t`: the purpose ("an
     /// agreement to acquire") over a generic mention, a specific mention,
     /// then the verbs; an acquisition of a stake is an investment.

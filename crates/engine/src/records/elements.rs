@@ -7,8 +7,8 @@
 //! and marks; a unit finds its elements by binary search on their starts.
 
 use crate::annotation::Mark;
+use crate::doc::Doc;
 use crate::span::{Label, Span};
-use crate::text::Token;
 
 /// What an element of a unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,33 +25,33 @@ pub(super) enum What {
 
 /// One element of a unit: a mark or a word outside the marks.
 #[derive(Debug, Clone)]
-pub(super) struct Elem {
+pub(super) struct Elem<'a> {
     /// What the element is.
     pub(super) what: What,
     /// Where it is in the text.
     pub(super) span: Span,
     /// A word's text in lower case (empty for a mark).
-    pub(super) lower: String,
+    pub(super) lower: &'a str,
 }
 
 /// The document as the records read it: the text, its elements and its
 /// marks. Read only; what the reading has found so far is the discourse
 /// state (`reference::Discourse`), kept apart.
-pub(super) struct Doc<'a> {
+pub(super) struct View<'a> {
     /// The whole text.
     pub(super) text: &'a str,
     /// Its elements, in text order.
-    pub(super) els: &'a [Elem],
+    pub(super) els: &'a [Elem<'a>],
     /// The marks the elements point into.
     pub(super) marks: &'a [Mark],
 }
 
 /// Merges sorted tokens and marks into elements: each mark is one element,
 /// each token outside every mark a word.
-pub(super) fn elements(toks: &[Token<'_>], marks: &[Mark]) -> Vec<Elem> {
-    let mut out = Vec::with_capacity(toks.len());
+pub(super) fn elements<'a>(doc: &'a Doc<'_>, marks: &[Mark]) -> Vec<Elem<'a>> {
+    let mut out = Vec::with_capacity(doc.tokens.len());
     let mut m = 0;
-    for t in toks {
+    for (t, lower) in doc.tokens.iter().zip(&doc.lower) {
         while m < marks.len() && marks[m].span.end <= t.span.start {
             push_mark(&mut out, marks, m);
             m += 1;
@@ -61,7 +61,7 @@ pub(super) fn elements(toks: &[Token<'_>], marks: &[Mark]) -> Vec<Elem> {
             out.push(Elem {
                 what: What::Word,
                 span: t.span,
-                lower: t.text.to_lowercase(),
+                lower,
             });
         }
     }
@@ -73,7 +73,7 @@ pub(super) fn elements(toks: &[Token<'_>], marks: &[Mark]) -> Vec<Elem> {
 }
 
 /// Pushes mark `m` as one element.
-fn push_mark(out: &mut Vec<Elem>, marks: &[Mark], m: usize) {
+fn push_mark(out: &mut Vec<Elem<'_>>, marks: &[Mark], m: usize) {
     let what = match marks[m].label {
         Label::Company => What::Company(m),
         Label::Agreement => What::Agreement(m),
@@ -82,7 +82,7 @@ fn push_mark(out: &mut Vec<Elem>, marks: &[Mark], m: usize) {
     out.push(Elem {
         what,
         span: marks[m].span,
-        lower: String::new(),
+        lower: "",
     });
 }
 
@@ -106,11 +106,11 @@ pub(super) fn units(text: &str, sents: &[Span]) -> Vec<Span> {
     out
 }
 
-impl Doc<'_> {
+impl View<'_> {
     /// The lower-case word at element `i`, or "" for a mark or past the end.
     pub(super) fn word(&self, i: usize) -> &str {
         match self.els.get(i) {
-            Some(e) if e.what == What::Word => &e.lower,
+            Some(e) if e.what == What::Word => e.lower,
             _ => "",
         }
     }

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use super::attributes::{date_in, era_of, stage_rank, value_in};
 use super::cues::{MENTION_PREPS, RIGHT_STOPS};
-use super::elements::{Doc, What};
+use super::elements::{View, What};
 use super::reference::Discourse;
 use crate::agreements::{AgreementKind, Status};
 use crate::text::WordMap;
@@ -217,7 +217,7 @@ pub(super) struct Event {
     pub(super) value: Option<String>,
 }
 
-impl Doc<'_> {
+impl View<'_> {
     /// Whether element `i` is a trigger: an agreement mention or a
     /// dealing verb (not a noun that looks like one).
     pub(super) fn is_trigger(&self, i: usize, lo: usize) -> bool {
@@ -225,7 +225,7 @@ impl Doc<'_> {
         match e.what {
             What::Agreement(_) => true,
             What::Word => {
-                if verb(&e.lower).is_none() {
+                if verb(e.lower).is_none() {
                     return false;
                 }
                 let prev = if i > lo { self.word(i - 1) } else { "" };
@@ -249,8 +249,8 @@ impl Doc<'_> {
                         | "strategic"
                         | "technology"
                 );
-                let partner_noun = matches!(e.lower.as_str(), "partner" | "partners") && nounish;
-                let take_without_stake = matches!(e.lower.as_str(), "take" | "takes" | "took")
+                let partner_noun = matches!(e.lower, "partner" | "partners") && nounish;
+                let take_without_stake = matches!(e.lower, "take" | "takes" | "took")
                     && !(i + 1..i + 6).any(|k| matches!(self.word(k), "stake" | "interest"));
                 // "team up", not "the team".
                 let team_noun = e.lower == "team" && self.word(i + 1) != "up";
@@ -310,13 +310,13 @@ impl Doc<'_> {
                     t.mention_kinds.push(self.marks[m].kind.unwrap_or(AgreementKind::Other));
                 }
                 What::Word => {
-                    if let Some((kind, st, stands_alone)) = verb(&self.els[k].lower) {
+                    if let Some((kind, st, stands_alone)) = verb(self.els[k].lower) {
                         if !self.is_trigger(k, run.lo) {
                             continue;
                         }
                         t.has_verb = true;
                         t.direct |= stands_alone;
-                        if matches!(self.els[k].lower.as_str(), "raise" | "raises" | "raised") {
+                        if matches!(self.els[k].lower, "raise" | "raises" | "raised") {
                             t.funding = true;
                         }
                         t.verb_kinds.extend(kind);
@@ -430,7 +430,7 @@ impl Doc<'_> {
         let What::Agreement(m) = self.els[s].what else {
             return false;
         };
-        let verb_at = (s + 1..=e).find(|&k| self.els[k].what == What::Word && verb(&self.els[k].lower).is_some());
+        let verb_at = (s + 1..=e).find(|&k| self.els[k].what == What::Word && verb(self.els[k].lower).is_some());
         let Some(v) = verb_at else { return false };
         let between_aux = (s + 1..v).all(|k| {
             matches!(
@@ -439,7 +439,7 @@ impl Doc<'_> {
             )
         });
         let active = !matches!(self.word(v.saturating_sub(1)), "was" | "is" | "be" | "been" | "being");
-        between_aux && active && self.mark_definite(lo, m) && verb(&self.els[v].lower).is_some_and(|x| x.2)
+        between_aux && active && self.mark_definite(lo, m) && verb(self.els[v].lower).is_some_and(|x| x.2)
     }
 
     /// Whether the right scan applies: always after a verb; after a

@@ -5,7 +5,7 @@
 //! 1. **Elements** (`elements`): the text is cut into units (sentences,
 //!    with hard-wrapped lines joined) and the tokens and marks into one
 //!    stream of elements: company, product and agreement marks, and the
-//!    remaining words. The document view over them, `Doc`, is read only.
+//!    remaining words. The document view over them, `View`, is read only.
 //! 2. **Frames** (`frames`): in each unit, triggers close together (dealing
 //!    verbs such as "signed", "acquired", "invested", and agreement mentions
 //!    such as "a memorandum of understanding", "the acquisition") form a run,
@@ -28,7 +28,7 @@
 //! 6. **Names**: each party is named as the article names it (its shortest
 //!    mention), and records with no party are dropped.
 //!
-//! Reading an event is pure (`Doc::event` takes the document and the
+//! Reading an event is pure (`View::event` takes the document and the
 //! discourse state by shared reference and returns the event); only
 //! applying it changes the state. Everything stays linear in the text:
 //! elements are built in one merge of two sorted lists, units find their
@@ -45,22 +45,23 @@ mod reference;
 use std::collections::HashMap;
 
 use crate::annotation::{AgreementRecord, Mark};
+use crate::doc::Doc;
 use crate::span::{Label, Span};
-use crate::text::Token;
-use elements::{elements, units, Doc};
+use elements::{elements, units, View};
 use frames::Run;
 use merge::merge_parent_named;
 use reference::Discourse;
 
 /// Builds agreement records for `text` (see the module documentation).
-pub(crate) fn records(text: &str, toks: &[Token<'_>], sents: &[Span], marks: &[Mark]) -> Vec<AgreementRecord> {
-    let els = elements(toks, marks);
-    let doc = Doc { text, els: &els, marks };
+pub(crate) fn records(doc: &Doc<'_>, marks: &[Mark]) -> Vec<AgreementRecord> {
+    let text = doc.text;
+    let els = elements(doc, marks);
+    let view = View { text, els: &els, marks };
     let mut discourse = Discourse::default();
-    for unit in units(text, sents) {
+    for unit in units(text, &doc.sentences) {
         let lo = els.partition_point(|e| e.span.start < unit.start);
         let hi = els.partition_point(|e| e.span.start < unit.end);
-        read_unit(&doc, &mut discourse, unit, lo, hi);
+        read_unit(&view, &mut discourse, unit, lo, hi);
     }
     merge_parent_named(&mut discourse.records);
     // A party is named as the article names it: the shortest mention of
@@ -98,7 +99,7 @@ pub(crate) fn records(text: &str, toks: &[Token<'_>], sents: &[Span], marks: &[M
 /// Reads the unit `unit` (elements `lo..hi`): each run of triggers is read
 /// as an event (pure) and applied to the discourse state; a unit with no
 /// event may list investors for the latest funding record.
-fn read_unit(doc: &Doc<'_>, discourse: &mut Discourse, unit: Span, lo: usize, hi: usize) {
+fn read_unit(doc: &View<'_>, discourse: &mut Discourse, unit: Span, lo: usize, hi: usize) {
     let mut i = lo;
     let mut had_event = false;
     while i < hi {

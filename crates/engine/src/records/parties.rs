@@ -10,10 +10,10 @@
 //! scan is bounded by the unit and a few elements.
 
 use super::cues::{COMPANY_NOUNS, LEFT_STOPS, MODIFIER_NOUNS, PRE_MENTION, PRONOUN_SUBJECTS, RIGHT_STOPS};
-use super::elements::{Doc, What};
+use super::elements::{View, What};
 use super::merge::push_unique;
 
-impl Doc<'_> {
+impl View<'_> {
     /// A company name used as a modifier ("OpenAI rivals").
     fn is_modifier(&self, i: usize) -> bool {
         let next = self.word(i + 1);
@@ -110,11 +110,11 @@ impl Doc<'_> {
             if !spaced || e.what != What::Word {
                 return None;
             }
-            let possessive = matches!(e.lower.as_str(), "'s" | "’s");
+            let possessive = matches!(e.lower, "'s" | "’s");
             let place = self.is_possessor(j - 1);
             // Lower-case words and capitalised ones ("French rival").
             let word = e.lower.chars().all(|c| c.is_alphabetic() || c == '-');
-            if matches!(e.lower.as_str(), "and" | "&") {
+            if matches!(e.lower, "and" | "&") {
                 let described = k - j >= 1;
                 if described && j >= lo + 2 && self.company(j - 2).is_some() && !Self::is_barrier(self.gap_after(j - 2))
                 {
@@ -122,7 +122,7 @@ impl Doc<'_> {
                 }
                 return None;
             }
-            if !(possessive || place || word) || LEFT_STOPS.contains(&e.lower.as_str()) {
+            if !(possessive || place || word) || LEFT_STOPS.contains(&e.lower) {
                 return None;
             }
             j -= 1;
@@ -240,7 +240,7 @@ impl Doc<'_> {
     /// without naming a party: a status word, a number or a company name.
     fn is_kind_word(&self, k: usize) -> bool {
         let e = &self.els[k];
-        e.what == What::Word && (PRE_MENTION.contains(&e.lower.as_str()) || e.lower.chars().any(|c| c.is_ascii_digit()))
+        e.what == What::Word && (PRE_MENTION.contains(&e.lower) || e.lower.chars().any(|c| c.is_ascii_digit()))
             || matches!(e.what, What::Company(_))
     }
 
@@ -313,7 +313,7 @@ impl Doc<'_> {
         before.what == What::Word
             && before.lower.chars().all(char::is_alphabetic)
             && !matches!(
-                before.lower.as_str(),
+                before.lower,
                 "said"
                     | "says"
                     | "announced"

@@ -4,12 +4,12 @@
 //! already told; a pronoun or a description ("it", "the company") stands
 //! for a subject named earlier; a mention coordinated with the one before
 //! it ("a deal … and a partnership with Y") shares that one's subject. What
-//! earlier units said is the discourse state, [`Discourse`]: `Doc::event`
+//! earlier units said is the discourse state, [`Discourse`]: `View::event`
 //! reads it and never changes it; the reader applies each event to it
 //! ([`Discourse::follow`], then `Discourse::add`).
 
 use super::cues::{DETERMINERS, PRE_MENTION};
-use super::elements::{Doc, What};
+use super::elements::{View, What};
 use super::frames::{Event, Run, Triggers};
 use super::merge::{push_unique, Rec};
 
@@ -70,7 +70,7 @@ pub(super) struct Parties {
     pub(super) named_in_unit: bool,
 }
 
-impl Doc<'_> {
+impl View<'_> {
     /// The parties of the event `run` with triggers `t`, given what the
     /// discourse knows so far; `reference` says that every mention is
     /// definite and no verb reports a deal on its own. Pure: the caller
@@ -217,7 +217,6 @@ mod tests {
     use super::*;
     use crate::annotation::Mark;
     use crate::span::{Label, Source, Span};
-    use crate::text::tokens;
 
     /// "It acquired Siemens.": the pronoun's company comes from the
     /// discourse state passed in; reading the event leaves the state as it
@@ -234,9 +233,9 @@ mod tests {
             kind: None,
         };
         let marks = [siemens];
-        let toks = tokens(text);
-        let els = elements(&toks, &marks);
-        let doc = Doc {
+        let parsed = crate::doc::Doc::new(text);
+        let els = elements(&parsed, &marks);
+        let doc = View {
             text,
             els: &els,
             marks: &marks,
