@@ -34,6 +34,7 @@ mod short_forms;
 pub mod span;
 pub mod tagger;
 pub mod text;
+pub mod words;
 
 pub use agreements::{AgreementKind, Status};
 pub use annotate::{

@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::span::Span;
+use crate::words::{ABBREVIATIONS, DOTTED_TITLES};
 
 /// FNV-1a: a small, fast hash for the per-word lookups of short keys, where
 /// the standard SipHash (built to resist hash flooding from untrusted keys
@@ -39,7 +40,14 @@ pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 /// The entries of a word list shipped as text (`data/*.txt`): one a line,
 /// `#` comments and blank lines skipped.
 pub(crate) fn word_list(data: &'static str) -> HashSet<&'static str> {
-    data.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
+    data_lines(data).collect()
+}
+
+/// The lines of a data file shipped as text, in order, without `#` comment
+/// lines and blank lines: the shared reader of [`word_list`] and the word
+/// registry (`words`).
+pub(crate) fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines().filter(|l| !l.starts_with('#') && !l.is_empty())
 }
 
 /// True for characters that belong inside a word.
@@ -107,12 +115,6 @@ impl Token<'_> {
         self.is_capitalised() || self.text.chars().skip(1).any(char::is_uppercase)
     }
 }
-
-/// Abbreviations whose final period belongs to the token.
-const ABBREVIATIONS: &[&str] = &[
-    "Inc.", "Corp.", "Co.", "Ltd.", "Bhd.", "Pty.", "Mr.", "Ms.", "Mrs.", "Dr.", "St.", "Jr.", "Sr.", "U.S.", "U.K.",
-    "S.A.", "N.V.", "B.V.", "S.p.A.", "K.K.", "L.L.C.", "A.G.", "Cos.", "Bros.",
-];
 
 fn is_inner_punct(c: char) -> bool {
     matches!(c, '&' | '-' | '.' | '\'' | '’')
@@ -308,7 +310,7 @@ fn abbreviation_continues(prefix: &str, rest: &str) -> bool {
         .find(|(_, c)| c.is_whitespace())
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &prefix[word_start..];
-    if matches!(word, "Mr." | "Ms." | "Mrs." | "Dr." | "St.") {
+    if DOTTED_TITLES.contains(&word) || word == "St." {
         return true;
     }
     if !(ABBREVIATIONS.contains(&word) || is_initials(word)) {
