@@ -24,7 +24,6 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::annotation::Mark;
-use crate::context::{NOT_NAME_START, NOUN_CUES, PRODUCT_NOUNS, ROLE_CUES};
 use crate::lexicon::Lexicon;
 use crate::people::{is_first_name, People, TITLES};
 use crate::places::is_place;
@@ -32,6 +31,7 @@ use crate::recognise::{lexicon_spans, opens_sentence, COMPANY_CUES, LEGAL_SUFFIX
 use crate::span::{Label, Source, Span};
 use crate::tagger::TaggedSpan;
 use crate::text::{at_word_boundaries, Token};
+use crate::words::{NOT_NAME_START, NOUN_CUES, PRODUCT_NOUNS, ROLE_CUES};
 
 /// One piece of evidence about a name, pooled over its mentions. The id is
 /// the feature's row in `data/names.tsv`.
@@ -375,11 +375,11 @@ fn features(
     let before =
         |m: Span, list: &[&str]| word_before(text, m).is_some_and(|w| list.iter().any(|c| c.eq_ignore_ascii_case(w)));
     set(Feature::CompanyCueAfter, share(&|m| after(m, COMPANY_CUES)));
-    set(Feature::RoleAfter, share(&|m| after(m, ROLE_CUES)));
-    set(Feature::CompanyNounBefore, share(&|m| before(m, NOUN_CUES)));
+    set(Feature::RoleAfter, share(&|m| after(m, &ROLE_CUES)));
+    set(Feature::CompanyNounBefore, share(&|m| before(m, &NOUN_CUES)));
     set(
         Feature::ProductNounNear,
-        share(&|m| after(m, PRODUCT_NOUNS) || before(m, PRODUCT_NOUNS)),
+        share(&|m| after(m, &PRODUCT_NOUNS) || before(m, &PRODUCT_NOUNS)),
     );
     let possessive = |s: &str| s.starts_with("'s") || s.starts_with("’s");
     set(Feature::PossessiveAfter, share(&|m| possessive(&text[m.end..])));

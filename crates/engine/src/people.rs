@@ -11,11 +11,11 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::context::COMPANY_HEADS;
 use crate::lexicon::Lexicon;
 use crate::recognise::LEGAL_SUFFIXES;
 use crate::span::{Label, Span};
 use crate::text::{word_list, Token};
+use crate::words::COMPANY_HEADS;
 
 /// The given-name list, one a line, `#` comments.
 const FIRST_NAMES_TXT: &str = include_str!("../data/first-names.txt");

@@ -19,9 +19,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::context::{
-    context_companies, context_products, listed_investors, GENERIC_TERMS, NOT_COMPANY_WORDS, NOT_NAME_START,
-};
+use crate::context::{context_companies, context_products, listed_investors};
 use crate::lexicon::Lexicon;
 use crate::people::{people, People};
 use crate::places::is_place;
@@ -29,6 +27,7 @@ use crate::short_forms::{initials_forms, ticker_names};
 use crate::span::{Label, Source, Span};
 use crate::tagger::{TaggedSpan, Tagger};
 use crate::text::{at_word_boundaries, tokens, Token};
+use crate::words::{GENERIC_TERMS, NOT_COMPANY_WORDS, NOT_NAME_START};
 
 /// A company or product mark before overlaps are resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,10 +8,10 @@ use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
-use crate::context::NOT_NAME_START;
 use crate::recognise::{bare_name, LEGAL_SUFFIXES};
 use crate::span::Span;
 use crate::text::{at_word_boundaries, Token};
+use crate::words::NOT_NAME_START;
 
 /// True for a ticker as wire copy writes it between angle brackets: one
 /// to six capitals or digits starting with a capital, optionally an
