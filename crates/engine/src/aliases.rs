@@ -11,9 +11,8 @@
 use std::collections::HashSet;
 
 use crate::annotation::Mark;
-use crate::recognise::LEGAL_SUFFIXES;
 use crate::span::Label;
-use crate::words::DESCRIPTORS;
+use crate::words::{DESCRIPTORS, LEGAL_SUFFIXES};
 
 /// Extra words that may follow a company's short name inside its full name.
 const EXTRA_WORDS: &[&str] = &[

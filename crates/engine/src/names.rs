@@ -27,11 +27,11 @@ use crate::annotation::Mark;
 use crate::lexicon::Lexicon;
 use crate::people::{is_first_name, People, TITLES};
 use crate::places::is_place;
-use crate::recognise::{lexicon_spans, opens_sentence, COMPANY_CUES, LEGAL_SUFFIXES};
+use crate::recognise::{lexicon_spans, opens_sentence};
 use crate::span::{Label, Source, Span};
 use crate::tagger::TaggedSpan;
 use crate::text::{at_word_boundaries, Token};
-use crate::words::{NOT_NAME_START, NOUN_CUES, PRODUCT_NOUNS, ROLE_CUES};
+use crate::words::{COMPANY_CUES, LEGAL_SUFFIXES, NOT_NAME_START, NOUN_CUES, PRODUCT_NOUNS, ROLE_CUES};
 
 /// One piece of evidence about a name, pooled over its mentions. The id is
 /// the feature's row in `data/names.tsv`.
@@ -374,7 +374,7 @@ fn features(
     let after = |m: Span, list: &[&str]| word_after(text, m).is_some_and(|w| list.contains(&w));
     let before =
         |m: Span, list: &[&str]| word_before(text, m).is_some_and(|w| list.iter().any(|c| c.eq_ignore_ascii_case(w)));
-    set(Feature::CompanyCueAfter, share(&|m| after(m, COMPANY_CUES)));
+    set(Feature::CompanyCueAfter, share(&|m| after(m, &COMPANY_CUES)));
     set(Feature::RoleAfter, share(&|m| after(m, &ROLE_CUES)));
     set(Feature::CompanyNounBefore, share(&|m| before(m, &NOUN_CUES)));
     set(

@@ -12,10 +12,9 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::lexicon::Lexicon;
-use crate::recognise::LEGAL_SUFFIXES;
 use crate::span::{Label, Span};
 use crate::text::{word_list, Token};
-use crate::words::COMPANY_HEADS;
+use crate::words::{COMPANY_HEADS, LEGAL_SUFFIXES};
 
 /// The given-name list, one a line, `#` comments.
 const FIRST_NAMES_TXT: &str = include_str!("../data/first-names.txt");

@@ -8,10 +8,10 @@ use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
-use crate::recognise::{bare_name, LEGAL_SUFFIXES};
+use crate::recognise::bare_name;
 use crate::span::Span;
 use crate::text::{at_word_boundaries, Token};
-use crate::words::NOT_NAME_START;
+use crate::words::{LEGAL_SUFFIXES, NOT_NAME_START};
 
 /// True for a ticker as wire copy writes it between angle brackets: one
 /// to six capitals or digits starting with a capital, optionally an
