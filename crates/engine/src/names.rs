@@ -25,13 +25,15 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::annotation::Mark;
 use crate::lexicon::Lexicon;
-use crate::people::{is_first_name, People, TITLES};
+use crate::people::{is_first_name, People};
 use crate::places::is_place;
 use crate::recognise::{lexicon_spans, opens_sentence};
 use crate::span::{Label, Source, Span};
 use crate::tagger::TaggedSpan;
 use crate::text::{at_word_boundaries, Token};
-use crate::words::{COMPANY_CUES, LEGAL_SUFFIXES, NOT_NAME_START, NOUN_CUES, PRODUCT_NOUNS, ROLE_CUES};
+use crate::words::{
+    COMPANY_CUES, LEGAL_SUFFIXES, NOT_NAME_START, NOUN_CUES, PLACE_PREPOSITIONS, PRODUCT_NOUNS, ROLE_CUES, TITLES,
+};
 
 /// One piece of evidence about a name, pooled over its mentions. The id is
 /// the feature's row in `data/names.tsv`.
@@ -413,9 +415,6 @@ fn features(
     );
     x
 }
-
-/// Words before a place: "built in Australia", "from Canada".
-const PLACE_PREPOSITIONS: &[&str] = &["in", "from", "across", "to", "throughout"];
 
 /// Applies the model's decisions to the pipeline's marks: a name decided a
 /// company or a product is marked at every mention that no mark overlaps;
