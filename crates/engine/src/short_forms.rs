@@ -11,7 +11,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use crate::recognise::bare_name;
 use crate::span::Span;
 use crate::text::{at_word_boundaries, Token};
-use crate::words::{LEGAL_SUFFIXES, NOT_NAME_START};
+use crate::words::{INITIALS_SKIP, LEGAL_SUFFIXES, NOT_NAME_START};
 
 /// True for a ticker as wire copy writes it between angle brackets: one
 /// to six capitals or digits starting with a capital, optionally an
@@ -63,9 +63,6 @@ pub(crate) fn ticker_names(text: &str, toks: &[Token<'_>]) -> Vec<Span> {
     }
     out
 }
-
-/// Words left out of initials ("Bank of America" is "BA", not "BOA").
-const INITIALS_SKIP: &[&str] = &["of", "and", "&", "the", "for", "de", "du", "des", "der", "la", "le"];
 
 /// For each company name of three words or more, the first place its
 /// initials are written as a word of capitals elsewhere in the text, with
