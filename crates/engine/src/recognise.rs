@@ -23,6 +23,7 @@ use crate::context::{context_companies, context_products, listed_investors};
 use crate::lexicon::Lexicon;
 use crate::people::{people, People};
 use crate::places::is_place;
+pub use crate::short_forms::bare_name;
 use crate::short_forms::{initials_forms, ticker_names};
 use crate::span::{Label, Source, Span};
 use crate::tagger::{TaggedSpan, Tagger};
@@ -733,15 +734,6 @@ fn in_capitals_line(text: &str, span: Span) -> bool {
     line.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !line.chars().any(char::is_lowercase)
 }
 
-/// The name without its legal suffix: "Acme Widgets Inc." -> "Acme Widgets".
-pub fn bare_name(name: &str) -> &str {
-    let trimmed = name.trim_end();
-    match trimmed.rsplit_once(' ') {
-        Some((head, last)) if LEGAL_SUFFIXES.contains(&last) => head.trim_end_matches(','),
-        _ => trimmed,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -916,12 +908,5 @@ mod tests {
         // Capitals inside a mixed-case line are not taken for the name.
         let mixed = "Zorbluk Widgets Inc. rose. Readers shouted ZORBLUK WIDGETS at it.";
         assert!(!marked(mixed).iter().any(|(t, _)| t == "ZORBLUK WIDGETS"));
-    }
-
-    #[test]
-    fn bare_name_strips_only_suffixes() {
-        assert_eq!(bare_name("Acme Widgets Inc."), "Acme Widgets");
-        assert_eq!(bare_name("Amazon.com, Inc."), "Amazon.com");
-        assert_eq!(bare_name("Acme"), "Acme");
     }
 }
