@@ -374,8 +374,9 @@ const RELATED: &[(&str, &[&str], &str)] = &[
             "role_cues",
             "venture_modifiers",
         ],
-        "the word after a company names its suffix (\"Inc\"), roles (\"CEO\"), investors and deals \
-         (\"bought\"); those words are cues in other places too, each rule with its own set",
+        "what follows a company's name: its suffix (\"Inc\"), its people (\"CEO\"), its stock and \
+         investors, what it did (\"said\", \"agreed\", \"bought\"); the other lists hold some of the same \
+         words for cues in other positions",
     ),
     (
         "venture_modifiers",
