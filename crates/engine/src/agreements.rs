@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 use crate::text::{Token, WordMap};
+use crate::words::{AGREEMENT_DETERMINERS, AGREEMENT_STATUS_WORDS, PERMIT_VERBS, VENTURE_MODIFIERS};
 
 /// What the parties agreed to do (ANNOTATION.md's list).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -143,32 +144,6 @@ const HEADS: &[(&[&str], Strength, AgreementKind)] = &[
     (&["funding"], Strength::Weak, AgreementKind::Investment),
 ];
 
-/// Words after "venture" that make it a modifier, not an agreement
-/// ("venture capital", "venture firm").
-const VENTURE_MODIFIED: &[&str] = &[
-    "capital",
-    "capitalist",
-    "capitalists",
-    "firm",
-    "firms",
-    "fund",
-    "funds",
-    "arm",
-    "funding",
-    "investment",
-    "investments",
-    "investor",
-    "investors",
-    "partner",
-    "partners",
-    "debt",
-    "studio",
-    "builder",
-    "round",
-    "backing",
-    "deal",
-];
-
 /// Words that may precede a head inside the span, saying what kind of
 /// agreement it is; a matching word also sets the kind.
 const KIND_WORDS: &[(&str, Option<AgreementKind>)] = &[
@@ -206,60 +181,6 @@ const KIND_WORDS: &[(&str, Option<AgreementKind>)] = &[
     ("equipment", Some(AgreementKind::Supply)),
     ("seed", Some(AgreementKind::Investment)),
     ("full", None),
-];
-
-/// Words between a determiner and a head that are outside the span but do
-/// not stop it from naming a specific agreement ("the proposed deal").
-const STATUS_WORDS: &[&str] = &[
-    "potential",
-    "possible",
-    "proposed",
-    "new",
-    "first",
-    "definitive",
-    "agreed",
-    "planned",
-    "final",
-    "initial",
-    "previous",
-    "existing",
-    "earlier",
-    "exclusive",
-    "non-exclusive",
-    "global",
-    "broad",
-    "major",
-    "big",
-    "landmark",
-    "historic",
-    "reported",
-    "rumoured",
-    "rumored",
-    "expanded",
-    "long-term",
-    "multi-year",
-    "multiyear",
-    "all-cash",
-    "all-stock",
-    "cash",
-    "stock",
-    "recent",
-    "latest",
-    "original",
-    "formal",
-    "binding",
-    "non-binding",
-    "pending",
-    "tentative",
-    "preliminary",
-    "billion",
-    "million",
-    "inaugural",
-    "fresh",
-];
-
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "whose", "'s", "’s",
 ];
 
 fn kind_word(word: &str) -> Option<Option<AgreementKind>> {
@@ -336,10 +257,12 @@ pub fn agreement_spans(
         let span = Span::new(toks[first].span.start, toks[last].span.end);
         // Skip back over status words to the word that introduces the phrase.
         let mut k = first;
-        while k > 0 && (STATUS_WORDS.contains(&lower[k - 1].as_str()) || is_amount_or_year(toks[k - 1].text)) {
+        while k > 0 && (AGREEMENT_STATUS_WORDS.contains(&lower[k - 1].as_str()) || is_amount_or_year(toks[k - 1].text))
+        {
             k -= 1;
         }
-        let introduced = k > 0 && (DETERMINERS.contains(&lower[k - 1].as_str()) || toks[k - 1].is_capitalised());
+        let introduced =
+            k > 0 && (AGREEMENT_DETERMINERS.contains(&lower[k - 1].as_str()) || toks[k - 1].is_capitalised());
         let in_consent_sense = i > 0 && lower[i - 1] == "in" && head == "agreement";
         let amount_before = toks[k..first]
             .iter()
@@ -353,7 +276,7 @@ pub fn agreement_spans(
             // "venture capital" and "venture firm" are not ventures.
             "venture" => !lower
                 .get(last + 1)
-                .is_some_and(|w| VENTURE_MODIFIED.contains(&w.as_str())),
+                .is_some_and(|w| VENTURE_MODIFIERS.contains(&w.as_str())),
             // "a $7.6 million round", "a seed round", not "the first round".
             "round" => amount_before || first < i,
             // "$46 million in funding", "the new funding".
@@ -396,12 +319,6 @@ pub fn agreement_spans(
     }
     out
 }
-
-/// Verbs that give or get a permit ("granted a licence to test").
-const PERMIT_VERBS: &[&str] = &[
-    "granted", "grant", "grants", "issued", "issue", "awarded", "obtained", "obtain", "received", "receive", "won",
-    "revoked", "applied",
-];
 
 /// True when a permit verb comes right before token `k`, past a
 /// determiner ("granted such a license", "applied for a licence").

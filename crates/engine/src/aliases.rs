@@ -11,24 +11,14 @@
 use std::collections::HashSet;
 
 use crate::annotation::Mark;
-use crate::context::DESCRIPTORS;
-use crate::recognise::LEGAL_SUFFIXES;
 use crate::span::Label;
+use crate::words::{DESCRIPTORS, LEGAL_SUFFIXES, SHORT_NAME_HEADS};
 
-/// Extra words that may follow a company's short name inside its full name.
-const EXTRA_WORDS: &[&str] = &[
-    "Electronics",
-    "Motor",
-    "Motors",
-    "Co",
-    "Company",
-    "Corporation",
-    "Inc",
-    "Limited",
-];
-
+/// True for a word that may follow a company's short name inside its full
+/// name: a descriptor ("Group"), a legal suffix ("Inc") or a head word the
+/// shortest name leaves out ("Electronics", "Motors").
 fn is_company_word(word: &str) -> bool {
-    DESCRIPTORS.contains(&word) || LEGAL_SUFFIXES.contains(&word) || EXTRA_WORDS.contains(&word)
+    DESCRIPTORS.contains(&word) || LEGAL_SUFFIXES.contains(&word) || SHORT_NAME_HEADS.contains(&word)
 }
 
 /// The shorter name `long` is another form of, if any (see module docs).

@@ -14,357 +14,20 @@
 //! titles are never companies. Each cue is a pattern of English news prose,
 //! not a name list, so it carries over to articles the engine has not seen.
 
-use crate::recognise::LEGAL_SUFFIXES;
+use std::sync::LazyLock;
+
 use crate::span::Span;
 use crate::text::{Token, WordMap};
+use crate::words::{
+    APPOSITION_CUES, APPOSITION_GOES_ON, COMPANY_HEADS, DEAL_CUES, DESCRIPTORS, FUNCTION_WORDS, GENERIC_TERMS,
+    INVESTOR_CUES, LEGAL_SUFFIXES, LIST_JOINS, NOT_COMPANY_WORDS, NOT_NAME_START, NOUN_CUES, PRODUCT_NOUNS, ROLE_CUES,
+    VENTURE_NOUNS,
+};
 
-/// Nouns that, right before a name, say it is a company.
-pub(crate) const NOUN_CUES: &[&str] = &[
-    "startup",
-    "start-up",
-    "company",
-    "firm",
-    "maker",
-    "provider",
-    "developer",
-    "retailer",
-    "lender",
-    "bank",
-    "insurer",
-    "rival",
-    "competitor",
-    "subsidiary",
-    "unit",
-    "investor",
-    "backer",
-    "operator",
-    "vendor",
-    "supplier",
-    "manufacturer",
-    "giant",
-    "conglomerate",
-    "publisher",
-    "brokerage",
-    "airline",
-    "carrier",
-    "distributor",
-    "outfit",
-    "specialist",
-    "producer",
-    "refiner",
-    "miner",
-    "chipmaker",
-    "automaker",
-    "carmaker",
-    "drugmaker",
-    "pharmaceutical",
-    "biotech",
-    "fintech",
-    "partner",
-    "partners",
-    "acquirer",
-    "buyer",
-    "owner",
-    "parent",
-    "affiliate",
-    "spinoff",
-    "spin-off",
-    "incumbent",
-    "upstart",
-    "shipper",
-    "telco",
-    "broadcaster",
-    "newspaper",
-    "banks",
-    "lenders",
-    "insurers",
-    "firms",
-    "startups",
-    "carmakers",
-    "automakers",
-    "chipmakers",
-    "rivals",
-    "competitors",
-];
-
-/// Phrases that, right before a name, say it is a party to a deal.
-const DEAL_CUES: &[&[&str]] = &[
-    &["acquisition", "of"],
-    &["takeover", "of"],
-    &["purchase", "of"],
-    &["merger", "with"],
-    &["merge", "with"],
-    &["stake", "in"],
-    &["invested", "in"],
-    &["invest", "in"],
-    &["investment", "in"],
-    &["partnership", "with"],
-    &["partnered", "with"],
-    &["deal", "with"],
-    &["agreement", "with"],
-    &["acquire"],
-    &["acquired"],
-    &["acquires"],
-    &["acquiring"],
-    &["bought"],
-    &["buys"],
-];
-
-/// Words right after a name that say it is a company.
-pub(crate) const ROLE_CUES: &[&str] = &[
-    "CEO",
-    "co-founder",
-    "cofounder",
-    "founder",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "CFO",
-    "CTO",
-    "COO",
-    "shareholders",
-    "shares",
-];
-
-/// Last words that make a multi-word name a company.
-pub const COMPANY_HEADS: &[&str] = &[
-    "Ventures",
-    "Capital",
-    "Partners",
-    "Technologies",
-    "Technology",
-    "Systems",
-    "Labs",
-    "Robotics",
-    "Networks",
-    "Software",
-    "Pharmaceuticals",
-    "Pharma",
-    "Bank",
-    "Motors",
-    "Airlines",
-    "Airways",
-    "Energy",
-    "Petroleum",
-    "Insurance",
-    "Securities",
-    "Financial",
-    "Industries",
-    "Electronics",
-    "Semiconductor",
-    "Semiconductors",
-    "Telecom",
-    "Communications",
-    "Media",
-    "Entertainment",
-    "Interactive",
-    "Games",
-    "Studios",
-    "Consulting",
-    "Consultants",
-    "Solutions",
-    "Therapeutics",
-    "Biosciences",
-    "Analytics",
-    "Logistics",
-    "Foods",
-    "Brands",
-    "Enterprises",
-    "Automotive",
-    "Images",
-    "Insights",
-    "Investments",
-    "Airline",
-    "Motor",
-    "Pictures",
-    "Records",
-    "Publishing",
-];
-
-/// Words that make a run an institution, a place or a person's title.
-pub(crate) const NOT_COMPANY_WORDS: &[&str] = &[
-    "University",
-    "Institute",
-    "College",
-    "School",
-    "Agency",
-    "Ministry",
-    "Commission",
-    "Committee",
-    "Department",
-    "Council",
-    "Foundation",
-    "Association",
-    "Government",
-    "Court",
-    "Party",
-    "Federation",
-    "Society",
-    "Hospital",
-    "Museum",
-    "Chief",
-    "Executive",
-    "President",
-    "Officer",
-    "Director",
-    "Minister",
-    "Senator",
-    "Secretary",
-    "Vice",
-    "Chairman",
-    "Professor",
-    "Mr.",
-    "Ms.",
-    "Mrs.",
-    "Dr.",
-    "Street",
-    "Avenue",
-    "Road",
-    "City",
-    "County",
-    "State",
-    "Republic",
-    "Kingdom",
-    "Bureau",
-    "Authority",
-    "Office",
-    "Reserve",
-    "Fed",
-    "Congress",
-    "Senate",
-    "Parliament",
-    "Army",
-    "Navy",
-];
-
-/// Capitalised words that start a sentence or a phrase but never a name.
-pub const NOT_NAME_START: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "For",
-    "By",
-    "With",
-    "From",
-    "But",
-    "And",
-    "Or",
-    "Of",
-    "To",
-    "As",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "Since",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "Its",
-    "Their",
-    "His",
-    "Her",
-    "Our",
-    "Shares",
-    "Shareholders",
-    "Stockholders",
-    "Investors",
-    "Analysts",
-    "Officials",
-    "Executives",
-    "Employees",
-    "Workers",
-    "Customers",
-    "Creditors",
-    "Lenders",
-    "Regulators",
-    "Rival",
-    "Unit",
-    "Both",
-    "Under",
-    "Last",
-    "Earlier",
-    "Meanwhile",
-    "Also",
-    "Yesterday",
-    "Today",
-    "Tomorrow",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "However",
-    "Separately",
-    "Later",
-    "Next",
-    "Now",
-    "Then",
-    "Analysts",
-    "Investors",
-    "Update",
-    "Photo",
-    "Read",
-    "More",
-    "See",
-    "Why",
-    "How",
-    "What",
-    "Who",
-    "Where",
-    "Which",
-    "Like",
-    "Unlike",
-    "Including",
-    "Between",
-    "Against",
-    "It",
-    "We",
-    "They",
-    "He",
-    "She",
-    "I",
-    "You",
-    "There",
-    "Here",
-    "So",
-    "Yet",
-    "Still",
-    "Such",
-    "Other",
-    "Some",
-    "Many",
-    "Most",
-    "All",
-    "Each",
-    "Every",
-    "Any",
-    "No",
-    "Not",
-    "New",
-    "Startup",
-    "Company",
-    "Firm",
-];
+/// The deal cues as token sequences ("acquisition of" is `["acquisition",
+/// "of"]`), split once.
+static DEAL_CUE_TOKENS: LazyLock<Vec<Vec<&'static str>>> =
+    LazyLock::new(|| DEAL_CUES.iter().map(|cue| cue.split(' ').collect()).collect());
 
 fn lower_is(word: &str, list: &[&str]) -> bool {
     let lower = word.to_lowercase();
@@ -415,140 +78,6 @@ pub struct ContextName {
     /// "Bear Flag"): later mentions often use it.
     pub short: Option<Span>,
 }
-
-/// Nouns that say the name before or after them is a product: "the MSN
-/// search engine", "its Encarta encyclopaedia", "AI platform Clova".
-pub(crate) const PRODUCT_NOUNS: &[&str] = &[
-    "platform",
-    "engine",
-    "app",
-    "apps",
-    "application",
-    "software",
-    "service",
-    "assistant",
-    "chatbot",
-    "model",
-    "models",
-    "series",
-    "browser",
-    "encyclopaedia",
-    "encyclopedia",
-    "processor",
-    "processors",
-    "chip",
-    "chips",
-    "smartphone",
-    "smartphones",
-    "handset",
-    "tablet",
-    "tablets",
-    "laptop",
-    "laptops",
-    "console",
-    "headset",
-    "operating",
-    "framework",
-    "library",
-    "toolkit",
-    "database",
-    "website",
-    "site",
-    "game",
-    "drug",
-    "vaccine",
-    "vehicle",
-    "vehicles",
-    "suv",
-    "jet",
-    "jetliner",
-    "aircraft",
-    "camera",
-    "speaker",
-    "smartwatch",
-    "api",
-    "sdk",
-    "compiler",
-    "chipset",
-    "gpu",
-    "gpus",
-    "cpu",
-    "cpus",
-    "accelerator",
-    "accelerators",
-    "supercomputer",
-];
-
-/// Verbs and function words that end the modifiers between a name and a
-/// product noun ("Zentrobe said the platform…" is not about a product).
-const FUNCTION_WORDS: &[&str] = &[
-    "said", "says", "say", "is", "was", "are", "were", "be", "been", "the", "a", "an", "and", "or", "to", "of", "in",
-    "on", "for", "with", "has", "had", "have", "will", "would", "can", "could", "its", "their", "that", "which", "who",
-    "as", "at", "by", "from", "it", "this", "these", "those", "than", "but", "not", "also", "new", "own",
-];
-
-/// Technologies, categories and nationalities: capitalised, never products.
-pub const GENERIC_TERMS: &[&str] = &[
-    "AI",
-    "ML",
-    "IoT",
-    "AR",
-    "VR",
-    "XR",
-    "5G",
-    "4G",
-    "3G",
-    "LTE",
-    "GPU",
-    "GPUs",
-    "CPU",
-    "CPUs",
-    "API",
-    "APIs",
-    "SDK",
-    "OS",
-    "IT",
-    "EV",
-    "EVs",
-    "LLM",
-    "LLMs",
-    "NLP",
-    "SaaS",
-    "PC",
-    "PCs",
-    "TV",
-    "HD",
-    "3D",
-    "USB",
-    "Wi-Fi",
-    "Bluetooth",
-    "Internet",
-    "Web",
-    "Cloud",
-    "Chinese",
-    "American",
-    "European",
-    "Japanese",
-    "Korean",
-    "German",
-    "French",
-    "British",
-    "Indian",
-    "Russian",
-    "Israeli",
-    "Canadian",
-    "Taiwanese",
-    "Asian",
-    "African",
-    "Western",
-    "Eastern",
-    "Android-based",
-    "Linux",
-    "Open",
-    "Generative",
-    "Artificial",
-    "Intelligence",
-];
 
 /// Finds products the lexicon does not know by the nouns around them. A
 /// known company in the same place ("Xiaomi phones") outranks these when
@@ -624,9 +153,9 @@ pub fn context_companies(text: &str, toks: &[Token<'_>]) -> Vec<ContextName> {
         let n = b - a;
         let at = skip_based(&lower, a);
         let left = at.checked_sub(1).map(|i| lower[i].as_str());
-        let noun_before = left.is_some_and(|w| lower_is(w, NOUN_CUES));
+        let noun_before = left.is_some_and(|w| lower_is(w, &NOUN_CUES));
         let deal_at = |p: usize| {
-            DEAL_CUES
+            DEAL_CUE_TOKENS
                 .iter()
                 .any(|cue| p >= cue.len() && cue.iter().zip(&lower[p - cue.len()..p]).all(|(c, t)| c == t))
         };
@@ -697,18 +226,6 @@ fn skip_possessor(toks: &[Token<'_>], lower: &[String], a: usize) -> usize {
     }
 }
 
-/// Nouns for a new business that a name can be given to.
-const VENTURE_NOUNS: &[&str] = &[
-    "venture",
-    "company",
-    "firm",
-    "startup",
-    "subsidiary",
-    "entity",
-    "business",
-    "unit",
-];
-
 /// "The new venture, known as X", "a subsidiary called X": the name given
 /// to a new business right before token `a`.
 fn named_venture(lower: &[String], a: usize) -> bool {
@@ -720,25 +237,6 @@ fn named_venture(lower: &[String], a: usize) -> bool {
     };
     naming > 0 && (a.saturating_sub(naming + 3)..a - naming).any(|k| VENTURE_NOUNS.contains(&lower[k].as_str()))
 }
-
-/// Words that make a sentence a report about investors.
-const INVESTOR_CUES: &[&str] = &[
-    "investors",
-    "investor",
-    "backers",
-    "led",
-    "co-led",
-    "participation",
-    "funding",
-    "round",
-    "raised",
-    "raises",
-    "invested",
-    "backed",
-];
-
-/// Text between two names that lists them together.
-const LIST_JOINS: &[&str] = &[", ", " and ", ", and "];
 
 /// Capitalised runs listed next to a known company in a sentence about
 /// investors ("Investors include Harrow Lane Ventures, Quen Data and
@@ -877,22 +375,6 @@ fn capitalised_mid_sentence<'t>(text: &str, toks: &[Token<'t>]) -> WordMap<&'t s
     counts
 }
 
-/// Words that describe a company inside its full name and are dropped in
-/// short mentions.
-pub const DESCRIPTORS: &[&str] = &[
-    "Interactive",
-    "Global",
-    "International",
-    "Group",
-    "Holdings",
-    "Corporation",
-    "Company",
-];
-
-/// Nouns that name a company only in an apposition (", the Italian dairy
-/// group,"): before a name they are too loose ("a group of investors").
-const APPOSITION_CUES: &[&str] = &["group", "concern", "chain", "business", "corporation"];
-
 /// ", a New York-based startup," right after token `b`.
 fn apposition_after(text: &str, toks: &[Token<'_>], lower: &[String], b: usize) -> bool {
     let Some(prev) = b.checked_sub(1) else { return false };
@@ -907,39 +389,12 @@ fn apposition_after(text: &str, toks: &[Token<'_>], lower: &[String], b: usize) 
             return false;
         }
         let word = toks[k].text.to_lowercase();
-        if lower_is(&word, NOUN_CUES) || APPOSITION_CUES.contains(&word.as_str()) {
+        if lower_is(&word, &NOUN_CUES) || APPOSITION_CUES.contains(&word.as_str()) {
             return apposition_closes_after(text, toks, k);
         }
     }
     false
 }
-
-/// Words that may follow an apposition's noun inside it: "a startup based
-/// in Lyon", "the company behind Q2", "a unit of Acme".
-const APPOSITION_GOES_ON: &[&str] = &[
-    "based",
-    "that",
-    "which",
-    "whose",
-    "behind",
-    "of",
-    "in",
-    "from",
-    "with",
-    "for",
-    "known",
-    "founded",
-    "owned",
-    "led",
-    "backed",
-    "and",
-    "specialising",
-    "specializing",
-    "focused",
-    "run",
-    "controlled",
-    "formerly",
-];
 
 /// An apposition ends after its noun (a comma, a full stop, a bracket, the
 /// end of the text) or goes on with words that describe the noun. A verb

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::annotation::{AgreementRecord, Annotation, Mark};
 use crate::export::Edit;
 use crate::offsets::{OffsetMap, Unit};
-use crate::recognise::bare_name;
+use crate::short_forms::bare_name;
 use crate::span::{Label, Source, Span};
 use crate::text::{at_word_boundaries, is_word_char};
 

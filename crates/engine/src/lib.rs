@@ -36,6 +36,7 @@ pub mod span;
 pub mod tagger;
 pub mod text;
 mod tsv;
+pub mod words;
 
 pub use agreements::{AgreementKind, Status};
 pub use annotate::{

@@ -11,35 +11,7 @@
 use crate::annotation::Mark;
 use crate::span::{Label, Source, Span};
 use crate::text::Token;
-
-/// Words that name a model within a product line, whatever the product.
-/// Capitalised or, as some makers write them, in lower case ("iPod nano").
-/// Each with an example of its use.
-const MODEL_WORDS: &[(&str, &str)] = &[
-    ("pro", "iPhone 11 Pro"),
-    ("max", "iPhone XS Max"),
-    ("plus", "Galaxy S8 Plus"),
-    ("mini", "iPad mini"),
-    ("nano", "iPod nano"),
-    ("micro", "Xbox Series micro"),
-    ("air", "MacBook Air"),
-    ("ultra", "Galaxy S23 Ultra"),
-    ("lite", "Huawei P30 Lite"),
-    ("touch", "iPod touch"),
-    ("shuffle", "iPod shuffle"),
-    ("classic", "iPod Classic"),
-    ("se", "iPhone SE"),
-    ("xl", "Pixel 3 XL"),
-    ("edge", "Galaxy S7 Edge"),
-];
-
-/// Words after a number that make it a quantity, not a model ("iPod 30 GB",
-/// "Model 3 500 units").
-const UNITS: &[&str] = &[
-    "gb", "mb", "tb", "kb", "ghz", "mhz", "mm", "cm", "inch", "inches", "in", "mp", "mah", "w", "kg", "lb", "percent",
-    "pct", "%", "million", "billion", "mln", "bln", "units", "hours", "minutes", "years", "days", "times", "dollars",
-    "dlrs", "per", "x",
-];
+use crate::words::{MODEL_WORDS, QUANTITY_UNITS};
 
 /// True for a model designation: a short run of letters and digits that
 /// holds a digit ("4", "3GS", "3.0", "737-800", "S23"), not a year or an
@@ -62,7 +34,7 @@ fn is_designation(word: &str) -> bool {
 
 fn is_model_word(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
-    MODEL_WORDS.iter().any(|(w, _)| *w == lower)
+    MODEL_WORDS.iter().any(|w| *w == lower)
 }
 
 /// Grows each PRODUCT mark over the model designation that follows it
@@ -91,7 +63,7 @@ pub fn extend_with_models(text: &str, toks: &[Token<'_>], marks: &mut [Mark]) {
             // "1,000" and "2.5" are amounts, cut into tokens at the separator.
             let mut rest = text[t.span.end..].chars();
             let separated = matches!(rest.next(), Some(',' | '.')) && rest.next().is_some_and(|c| c.is_ascii_digit());
-            let quantity = designation && (separated || after.as_deref().is_some_and(|a| UNITS.contains(&a)));
+            let quantity = designation && (separated || after.as_deref().is_some_and(|a| QUANTITY_UNITS.contains(&a)));
             if !(designation || is_model_word(t.text)) || quantity {
                 break;
             }

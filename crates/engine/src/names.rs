@@ -24,14 +24,16 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::annotation::Mark;
-use crate::context::{NOT_NAME_START, NOUN_CUES, PRODUCT_NOUNS, ROLE_CUES};
 use crate::lexicon::Lexicon;
-use crate::people::{is_first_name, People, TITLES};
+use crate::people::{is_first_name, People};
 use crate::places::is_place;
-use crate::recognise::{lexicon_spans, opens_sentence, COMPANY_CUES, LEGAL_SUFFIXES};
+use crate::recognise::{lexicon_spans, opens_sentence};
 use crate::span::{Label, Source, Span};
 use crate::tagger::TaggedSpan;
 use crate::text::{at_word_boundaries, Token};
+use crate::words::{
+    COMPANY_CUES, LEGAL_SUFFIXES, NOT_NAME_START, NOUN_CUES, PLACE_PREPOSITIONS, PRODUCT_NOUNS, ROLE_CUES, TITLES,
+};
 
 /// One piece of evidence about a name, pooled over its mentions. The id is
 /// the feature's row in `data/names.tsv`.
@@ -374,12 +376,12 @@ fn features(
     let after = |m: Span, list: &[&str]| word_after(text, m).is_some_and(|w| list.contains(&w));
     let before =
         |m: Span, list: &[&str]| word_before(text, m).is_some_and(|w| list.iter().any(|c| c.eq_ignore_ascii_case(w)));
-    set(Feature::CompanyCueAfter, share(&|m| after(m, COMPANY_CUES)));
-    set(Feature::RoleAfter, share(&|m| after(m, ROLE_CUES)));
-    set(Feature::CompanyNounBefore, share(&|m| before(m, NOUN_CUES)));
+    set(Feature::CompanyCueAfter, share(&|m| after(m, &COMPANY_CUES)));
+    set(Feature::RoleAfter, share(&|m| after(m, &ROLE_CUES)));
+    set(Feature::CompanyNounBefore, share(&|m| before(m, &NOUN_CUES)));
     set(
         Feature::ProductNounNear,
-        share(&|m| after(m, PRODUCT_NOUNS) || before(m, PRODUCT_NOUNS)),
+        share(&|m| after(m, &PRODUCT_NOUNS) || before(m, &PRODUCT_NOUNS)),
     );
     let possessive = |s: &str| s.starts_with("'s") || s.starts_with("’s");
     set(Feature::PossessiveAfter, share(&|m| possessive(&text[m.end..])));
@@ -413,9 +415,6 @@ fn features(
     );
     x
 }
-
-/// Words before a place: "built in Australia", "from Canada".
-const PLACE_PREPOSITIONS: &[&str] = &["in", "from", "across", "to", "throughout"];
 
 /// Applies the model's decisions to the pipeline's marks: a name decided a
 /// company or a product is marked at every mention that no mark overlaps;

@@ -11,11 +11,10 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::context::COMPANY_HEADS;
 use crate::lexicon::Lexicon;
-use crate::recognise::LEGAL_SUFFIXES;
 use crate::span::{Label, Span};
 use crate::text::{word_list, Token};
+use crate::words::{COMPANY_HEADS, LEGAL_SUFFIXES, TITLES};
 
 /// The given-name list, one a line, `#` comments.
 const FIRST_NAMES_TXT: &str = include_str!("../data/first-names.txt");
@@ -27,14 +26,11 @@ pub(crate) fn is_first_name(word: &str) -> bool {
     FIRST_NAMES.contains(word)
 }
 
-/// Titles written before a surname.
-pub(crate) const TITLES: &[&str] = &["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame"];
-
 /// Words that end a person's name: a legal suffix or a company head word
 /// makes the run a company ("Bear Flag Robotics", "Joseph Saveri Law
-/// Firm").
+/// Firm"; "Group" and "Holdings" are legal suffixes).
 fn is_company_word(word: &str) -> bool {
-    LEGAL_SUFFIXES.contains(&word) || COMPANY_HEADS.contains(&word) || matches!(word, "Firm" | "Group" | "Holdings")
+    LEGAL_SUFFIXES.contains(&word) || COMPANY_HEADS.contains(&word) || word == "Firm"
 }
 
 /// True when most words of the line around `at` are capitalised: a

@@ -19,16 +19,19 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::context::{
-    context_companies, context_products, listed_investors, GENERIC_TERMS, NOT_COMPANY_WORDS, NOT_NAME_START,
-};
+use crate::context::{context_companies, context_products, listed_investors};
 use crate::lexicon::Lexicon;
 use crate::people::{people, People};
 use crate::places::is_place;
+pub use crate::short_forms::bare_name;
 use crate::short_forms::{initials_forms, ticker_names};
 use crate::span::{Label, Source, Span};
 use crate::tagger::{TaggedSpan, Tagger};
 use crate::text::{at_word_boundaries, tokens, Token};
+use crate::words::{
+    COMPANY_CUES, COMPANY_LIST_JOINS, COORDINATION_JOINS, DEMONYMS, GENERIC_TERMS, INFLECTED_ENDINGS, LEGAL_SUFFIXES,
+    NAME_JOINERS, NOT_COMPANY_WORDS, NOT_NAME_START, PLATFORM_CUES,
+};
 
 /// A company or product mark before overlaps are resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,88 +73,6 @@ impl Matcher {
         }
     }
 }
-
-/// Words that, right after a name, show it is being used as a company.
-pub(crate) const COMPANY_CUES: &[&str] = &[
-    "said",
-    "says",
-    "Inc",
-    "Inc.",
-    "Corp",
-    "Corp.",
-    "shares",
-    "stock",
-    "announced",
-    "reported",
-    "executives",
-    "executive",
-    "CEO",
-    "chief",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "employees",
-    "investors",
-    "plans",
-    "agreed",
-    "signed",
-    "acquired",
-    "bought",
-    "launched",
-    "unveiled",
-    "introduced",
-    "released",
-    "sells",
-    "sold",
-    "reported",
-    "told",
-    "declined",
-    "has",
-    "is",
-    "was",
-    "will",
-];
-
-/// Legal suffixes that make the capitalised words before them a company.
-pub const LEGAL_SUFFIXES: &[&str] = &[
-    "Inc",
-    "Inc.",
-    "Corp",
-    "Corp.",
-    "Corporation",
-    "Co",
-    "Co.",
-    "Cos.",
-    "Ltd",
-    "Ltd.",
-    "Limited",
-    "LLC",
-    "L.L.C.",
-    "LLP",
-    "GmbH",
-    "AG",
-    "SA",
-    "S.A.",
-    "SE",
-    "plc",
-    "PLC",
-    "NV",
-    "N.V.",
-    "BV",
-    "B.V.",
-    "SpA",
-    "S.p.A.",
-    "AB",
-    "ASA",
-    "Oyj",
-    "KK",
-    "K.K.",
-    "Pty",
-    "Bhd",
-    "Berhad",
-    "Holdings",
-    "Group",
-];
 
 /// Finds company and product candidates in `text`.
 ///
@@ -356,7 +277,7 @@ pub fn found_names(text: &str, toks: &[Token<'_>], tagged: &[TaggedSpan]) -> Fou
 /// Franklin Templeton"): a listing beside a company is evidence enough
 /// against a name's person shape.
 fn listed_after_company(text: &str, span: Span, company_ends: &HashSet<usize>) -> bool {
-    [" and ", ", ", ", and ", " & "].iter().any(|sep| {
+    COMPANY_LIST_JOINS.iter().any(|sep| {
         text[..span.start]
             .strip_suffix(sep)
             .is_some_and(|before| company_ends.contains(&before.len()))
@@ -378,61 +299,6 @@ fn names_a_person(text: &str, c: &Candidate, persons: &People) -> bool {
     inside || (!vouched && (persons.overlaps(c.span) || persons.surnames.contains(c.span.slice(text))))
 }
 
-/// Nationality and direction words: a run made only of them ("South
-/// Korean", "Japanese") describes a company, it never names one.
-const DEMONYMS: &[&str] = &[
-    "American",
-    "British",
-    "Chinese",
-    "Japanese",
-    "Korean",
-    "German",
-    "French",
-    "Italian",
-    "Spanish",
-    "Dutch",
-    "Swiss",
-    "Swedish",
-    "Indian",
-    "Russian",
-    "Canadian",
-    "Australian",
-    "Brazilian",
-    "Mexican",
-    "Israeli",
-    "Saudi",
-    "Taiwanese",
-    "Irish",
-    "Belgian",
-    "Danish",
-    "Norwegian",
-    "Finnish",
-    "Polish",
-    "Turkish",
-    "Austrian",
-    "Greek",
-    "Portuguese",
-    "European",
-    "Asian",
-    "African",
-    "Nigerian",
-    "Kenyan",
-    "Egyptian",
-    "Singaporean",
-    "Indonesian",
-    "Thai",
-    "Vietnamese",
-    "Malaysian",
-    "Argentine",
-    "Chilean",
-    "Scottish",
-    "Welsh",
-    "South",
-    "North",
-    "East",
-    "West",
-];
-
 /// A found run that is not a company whatever the cue: only nationality
 /// words, or the start of an institution's name ("US Securities" of "US
 /// Securities and Exchange Commission").
@@ -452,9 +318,20 @@ fn never_a_company(text: &str, span: Span) -> bool {
     last.is_some_and(|w| NOT_COMPANY_WORDS.contains(&w))
 }
 
-/// Endings of inflected common words: "Initially", "Going", "Describing",
-/// "Politicians", "Economists", "Reported".
-const INFLECTED_ENDINGS: &[(&str, usize)] = &[("ing", 5), ("ly", 5), ("ed", 6), ("ians", 7), ("ists", 7)];
+/// Endings of inflected common words with the shortest word they count
+/// in ("Initially", "Going", "Politicians"), read once from the registry.
+static ENDINGS: LazyLock<Vec<(&'static str, usize)>> = LazyLock::new(|| {
+    INFLECTED_ENDINGS
+        .rows()
+        .iter()
+        .map(|row| {
+            // The registry's file is part of the build and read by the
+            // tests; a bad number is a build defect.
+            let min = row[1].parse().expect("data/words/inflected_endings.txt: a number");
+            (row[0], min)
+        })
+        .collect()
+});
 
 /// A single word with the ending of an inflected common word that the
 /// article never writes with a capital inside a sentence: where it opens a
@@ -464,7 +341,7 @@ fn inflected_sentence_opener(text: &str, span: Span) -> bool {
     let word = span.slice(text);
     let mut chars = word.chars();
     let shaped = chars.next().is_some_and(char::is_uppercase) && chars.all(|c| c.is_lowercase());
-    let inflected = INFLECTED_ENDINGS
+    let inflected = ENDINGS
         .iter()
         .any(|(end, min)| word.len() >= *min && word.ends_with(end));
     if !shaped || !inflected {
@@ -496,12 +373,6 @@ struct LexMatch {
     ambiguous: bool,
     platform: bool,
 }
-
-/// Words before a platform company's name that make it the platform:
-/// "drivers on Lyft", "via LinkedIn", "her Twitter".
-const PLATFORM_CUES: &[&str] = &[
-    "on", "via", "through", "using", "use", "uses", "onto", "her", "his", "my", "your",
-];
 
 fn used_as_platform(text: &str, span: Span) -> bool {
     let before = text[..span.start].strip_suffix(' ').unwrap_or("");
@@ -634,8 +505,7 @@ fn keep_evidenced(text: &str, found: &mut Vec<LexMatch>, suffixed: &[Candidate])
 /// "OpenAI and Meta", "Amazon, Didi": a name listed next to a company.
 /// `companies` is sorted.
 fn coordinated_with(text: &str, span: Span, companies: &[Span]) -> bool {
-    const JOINS: &[&str] = &[", ", " and ", " or ", ", and ", " & ", " vs ", " versus "];
-    let longest = JOINS.iter().map(|j| j.len()).max().unwrap_or(0);
+    let longest = COORDINATION_JOINS.iter().map(|j| j.len()).max().unwrap_or(0);
     // Only companies ending just before or starting just after can qualify.
     let from = companies.partition_point(|c| c.start + longest * 8 < span.start);
     companies[from..]
@@ -649,7 +519,7 @@ fn coordinated_with(text: &str, span: Span, companies: &[Span]) -> bool {
             } else {
                 return false;
             };
-            JOINS.contains(&gap)
+            COORDINATION_JOINS.contains(&gap)
         })
 }
 
@@ -679,12 +549,6 @@ fn followed_by_cue(text: &str, span: Span) -> bool {
 fn followed_by_word(text: &str, span: Span, word: &str) -> bool {
     next_word(text, span) == Some(word)
 }
-
-/// Lower-case words a company name may hold ("Bank of America", "Marks and
-/// Spencer", "Banco de Chile").
-const NAME_JOINERS: &[&str] = &[
-    "of", "and", "&", "for", "the", "de", "del", "da", "du", "la", "le", "von", "van", "der",
-];
 
 /// A learned span that starts with a description ("Spanish bank Santander",
 /// "rival carmaker Zorbluk Motors"): the name is what follows the last
@@ -870,15 +734,6 @@ fn in_capitals_line(text: &str, span: Span) -> bool {
     line.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !line.chars().any(char::is_lowercase)
 }
 
-/// The name without its legal suffix: "Acme Widgets Inc." -> "Acme Widgets".
-pub fn bare_name(name: &str) -> &str {
-    let trimmed = name.trim_end();
-    match trimmed.rsplit_once(' ') {
-        Some((head, last)) if LEGAL_SUFFIXES.contains(&last) => head.trim_end_matches(','),
-        _ => trimmed,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1053,12 +908,5 @@ mod tests {
         // Capitals inside a mixed-case line are not taken for the name.
         let mixed = "Zorbluk Widgets Inc. rose. Readers shouted ZORBLUK WIDGETS at it.";
         assert!(!marked(mixed).iter().any(|(t, _)| t == "ZORBLUK WIDGETS"));
-    }
-
-    #[test]
-    fn bare_name_strips_only_suffixes() {
-        assert_eq!(bare_name("Acme Widgets Inc."), "Acme Widgets");
-        assert_eq!(bare_name("Amazon.com, Inc."), "Amazon.com");
-        assert_eq!(bare_name("Acme"), "Acme");
     }
 }

@@ -8,10 +8,18 @@ use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
-use crate::context::NOT_NAME_START;
-use crate::recognise::{bare_name, LEGAL_SUFFIXES};
 use crate::span::Span;
 use crate::text::{at_word_boundaries, Token};
+use crate::words::{INITIALS_SKIP, LEGAL_SUFFIXES, NOT_NAME_START};
+
+/// The name without its legal suffix: "Acme Widgets Inc." -> "Acme Widgets".
+pub fn bare_name(name: &str) -> &str {
+    let trimmed = name.trim_end();
+    match trimmed.rsplit_once(' ') {
+        Some((head, last)) if LEGAL_SUFFIXES.contains(&last) => head.trim_end_matches(','),
+        _ => trimmed,
+    }
+}
 
 /// True for a ticker as wire copy writes it between angle brackets: one
 /// to six capitals or digits starting with a capital, optionally an
@@ -63,9 +71,6 @@ pub(crate) fn ticker_names(text: &str, toks: &[Token<'_>]) -> Vec<Span> {
     }
     out
 }
-
-/// Words left out of initials ("Bank of America" is "BA", not "BOA").
-const INITIALS_SKIP: &[&str] = &["of", "and", "&", "the", "for", "de", "du", "des", "der", "la", "le"];
 
 /// For each company name of three words or more, the first place its
 /// initials are written as a word of capitals elsewhere in the text, with
@@ -164,5 +169,12 @@ mod tests {
         // Two-word names give no initials (too many collisions: "BA").
         let two = vec![(Span::new(0, 12), "Zorbluk Bank".to_string())];
         assert!(initials_forms("Zorbluk Bank and ZB.", &two).is_empty());
+    }
+
+    #[test]
+    fn bare_name_strips_only_suffixes() {
+        assert_eq!(bare_name("Acme Widgets Inc."), "Acme Widgets");
+        assert_eq!(bare_name("Amazon.com, Inc."), "Amazon.com");
+        assert_eq!(bare_name("Acme"), "Acme");
     }
 }

@@ -10,6 +10,7 @@
 use std::collections::HashSet;
 
 use crate::span::Span;
+use crate::words::{ABBREVIATIONS, DOTTED_TITLES};
 
 /// A hash map keyed by short words. It uses rustc's Fx hash: the standard
 /// SipHash (built to resist hash flooding from untrusted keys in long-lived
@@ -21,7 +22,14 @@ pub type WordMap<K, V> = rustc_hash::FxHashMap<K, V>;
 /// The entries of a word list shipped as text (`data/*.txt`): one a line,
 /// `#` comments and blank lines skipped.
 pub(crate) fn word_list(data: &'static str) -> HashSet<&'static str> {
-    data.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
+    data_lines(data).collect()
+}
+
+/// The lines of a data file shipped as text, in order, without `#` comment
+/// lines and blank lines: the shared reader of [`word_list`] and the word
+/// registry (`words`).
+pub(crate) fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines().filter(|l| !l.starts_with('#') && !l.is_empty())
 }
 
 /// True for characters that belong inside a word.
@@ -89,12 +97,6 @@ impl Token<'_> {
         self.is_capitalised() || self.text.chars().skip(1).any(char::is_uppercase)
     }
 }
-
-/// Abbreviations whose final period belongs to the token.
-const ABBREVIATIONS: &[&str] = &[
-    "Inc.", "Corp.", "Co.", "Ltd.", "Bhd.", "Pty.", "Mr.", "Ms.", "Mrs.", "Dr.", "St.", "Jr.", "Sr.", "U.S.", "U.K.",
-    "S.A.", "N.V.", "B.V.", "S.p.A.", "K.K.", "L.L.C.", "A.G.", "Cos.", "Bros.",
-];
 
 fn is_inner_punct(c: char) -> bool {
     matches!(c, '&' | '-' | '.' | '\'' | '’')
@@ -314,7 +316,7 @@ fn abbreviation_continues(prefix: &str, rest: &str) -> bool {
         .find(|(_, c)| c.is_whitespace())
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &prefix[word_start..];
-    if matches!(word, "Mr." | "Ms." | "Mrs." | "Dr." | "St.") {
+    if DOTTED_TITLES.contains(&word) || word == "St." {
         return true;
     }
     if !(ABBREVIATIONS.contains(&word) || is_initials(word)) {
