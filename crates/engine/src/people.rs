@@ -13,7 +13,8 @@ use std::sync::LazyLock;
 
 use crate::lexicon::Lexicon;
 use crate::span::{Label, Span};
-use crate::text::{word_list, Token};
+use crate::text::Token;
+use crate::words::word_list;
 use crate::words::{COMPANY_HEADS, LEGAL_SUFFIXES, TITLES};
 
 /// The given-name list, one a line, `#` comments.

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::text::word_list;
+use crate::words::word_list;
 
 /// The place list, one name a line, `#` comments.
 const PLACES_TXT: &str = include_str!("../data/places.txt");

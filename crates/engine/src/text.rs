@@ -7,8 +7,6 @@
 //! Sentences end at `.`, `!` or `?` followed by white space, or at a line
 //! break; this is enough for "same sentence" tests and is not a parser.
 
-use std::collections::HashSet;
-
 use crate::span::Span;
 use crate::words::{ABBREVIATIONS, DOTTED_TITLES};
 
@@ -18,19 +16,6 @@ use crate::words::{ABBREVIATIONS, DOTTED_TITLES};
 /// wasm. Nothing iterates these maps to produce output, so the hash never
 /// changes what is found.
 pub type WordMap<K, V> = rustc_hash::FxHashMap<K, V>;
-
-/// The entries of a word list shipped as text (`data/*.txt`): one a line,
-/// `#` comments and blank lines skipped.
-pub(crate) fn word_list(data: &'static str) -> HashSet<&'static str> {
-    data_lines(data).collect()
-}
-
-/// The lines of a data file shipped as text, in order, without `#` comment
-/// lines and blank lines: the shared reader of [`word_list`] and the word
-/// registry (`words`).
-pub(crate) fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines().filter(|l| !l.starts_with('#') && !l.is_empty())
-}
 
 /// True for characters that belong inside a word.
 pub fn is_word_char(c: char) -> bool {

@@ -22,10 +22,22 @@
 //! no duplicate entry, and no word written in two lists unless the pair is
 //! declared related (`RELATED`, with the reason).
 
+use std::collections::HashSet;
 use std::ops::Deref;
 use std::sync::OnceLock;
 
-use crate::text::data_lines;
+/// The entries of a word list shipped as text (`data/*.txt`): one a line,
+/// `#` comments and blank lines skipped.
+pub(crate) fn word_list(data: &'static str) -> HashSet<&'static str> {
+    data_lines(data).collect()
+}
+
+/// The lines of a data file shipped as text, in order, without `#` comment
+/// lines and blank lines: the shared reader of [`word_list`] and the
+/// registry.
+pub(crate) fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines().filter(|l| !l.starts_with('#') && !l.is_empty())
+}
 
 /// One list of the registry (see the module docs): its id, its comment and
 /// its entries, read from its data file on first use.
