@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::doc::Doc;
 use crate::span::Span;
 use crate::text::{Token, WordMap};
 use crate::words::{AGREEMENT_DETERMINERS, AGREEMENT_STATUS_WORDS, PERMIT_VERBS, VENTURE_MODIFIERS};
@@ -188,16 +189,11 @@ fn kind_word(word: &str) -> Option<Option<AgreementKind>> {
     KIND_WORDS.iter().find(|(w, _)| *w == lower).map(|(_, k)| *k)
 }
 
-/// Agreement mention spans in `text` given its tokens; `sentence_of(byte)`
-/// gives the sentence around a byte offset and `has_company(span)` answers
+/// Agreement mention spans in a document; `has_company(span)` answers
 /// whether a company is named inside a span.
-pub fn agreement_spans(
-    text: &str,
-    toks: &[Token<'_>],
-    sentence_of: impl Fn(usize) -> Span,
-    has_company: impl Fn(Span) -> bool,
-) -> Vec<AgreementSpan> {
-    let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+pub fn agreement_spans(doc: &Doc<'_>, has_company: impl Fn(Span) -> bool) -> Vec<AgreementSpan> {
+    let (text, toks, lower) = (doc.text, &doc.tokens, &doc.lower);
+    let sentence_of = |at: usize| doc.sentence_of(at);
     let mut out = Vec::new();
     let mut i = 0;
     // Heads by their first word, so most tokens cost one hash lookup.
@@ -299,7 +295,7 @@ pub fn agreement_spans(
                         .is_some_and(|w| matches!(w.as_str(), "with" | "for" | "between")))
             }
             // "granted such a license": a permit, not an agreement.
-            "license" | "licence" => !permit_verb_before(&lower, k),
+            "license" | "licence" => !permit_verb_before(lower, k),
             _ => true,
         };
         // "the research collaboration": a determiner and a kind word name a
@@ -354,7 +350,6 @@ fn is_amount_or_year(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::{sentences, tokens};
 
     struct Row {
         name: &'static str,
@@ -363,15 +358,7 @@ mod tests {
     }
 
     fn run(text: &str) -> Vec<(String, AgreementKind)> {
-        let toks = tokens(text);
-        let sents = sentences(text);
-        let sentence_of = |b: usize| {
-            *sents
-                .iter()
-                .find(|s| s.start <= b && b < s.end)
-                .unwrap_or(&Span::new(0, text.len()))
-        };
-        agreement_spans(text, &toks, sentence_of, |_| true)
+        agreement_spans(&Doc::new(text), |_| true)
             .into_iter()
             .map(|a| (a.span.slice(text).to_string(), a.kind))
             .collect()

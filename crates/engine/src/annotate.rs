@@ -114,11 +114,10 @@ fn pipeline(
     let view = analysis_view(text);
     let doc = Doc::new(&view);
     let (text, toks) = (doc.text, &doc.tokens);
-    let sentence_of = |byte: usize| doc.sentence_of(byte);
 
     progress(0.05);
     let tagged = tagger.tag_doc(&doc, &mut |f| progress(0.05 + 0.7 * f));
-    let found = found_names(text, toks, &tagged);
+    let found = found_names(&doc, &tagged);
     let mut entity_cands = found.candidates;
     progress(0.8);
     let companies: Vec<Span> = entity_cands
@@ -127,7 +126,7 @@ fn pipeline(
         .map(|c| c.span)
         .collect();
     let has_company = |range: Span| companies.iter().any(|c| range.start <= c.start && c.end <= range.end);
-    let agreement_cands = agreement_spans(text, toks, sentence_of, has_company);
+    let agreement_cands = agreement_spans(&doc, has_company);
     entity_cands.extend(agreement_cands.iter().map(|a| Candidate {
         span: a.span,
         label: Label::Agreement,

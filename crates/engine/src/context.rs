@@ -16,6 +16,7 @@
 
 use std::sync::LazyLock;
 
+use crate::doc::Doc;
 use crate::span::Span;
 use crate::text::{Token, WordMap};
 use crate::words::{
@@ -83,8 +84,8 @@ pub struct ContextName {
 /// known company in the same place ("Xiaomi phones") outranks these when
 /// overlaps are resolved, since a company's name used as a brand stays a
 /// company.
-pub fn context_products(text: &str, toks: &[Token<'_>]) -> Vec<Span> {
-    let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+pub fn context_products(doc: &Doc<'_>) -> Vec<Span> {
+    let (text, toks, lower) = (doc.text, &doc.tokens, &doc.lower);
     let mut out = Vec::new();
     for (mut a, b) in runs(text, toks) {
         while a < b && (NOT_NAME_START.contains(&toks[a].text) || !toks[a].is_name_like()) {
@@ -125,8 +126,8 @@ pub fn context_products(text: &str, toks: &[Token<'_>]) -> Vec<Span> {
 }
 
 /// Finds companies by context (see the module docs).
-pub fn context_companies(text: &str, toks: &[Token<'_>]) -> Vec<ContextName> {
-    let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+pub fn context_companies(doc: &Doc<'_>) -> Vec<ContextName> {
+    let (text, toks, lower) = (doc.text, &doc.tokens, &doc.lower);
     let proper = capitalised_mid_sentence(text, toks);
     let mut out = Vec::new();
     for (mut a, b) in runs(text, toks) {
@@ -151,7 +152,7 @@ pub fn context_companies(text: &str, toks: &[Token<'_>]) -> Vec<ContextName> {
             continue;
         }
         let n = b - a;
-        let at = skip_based(&lower, a);
+        let at = skip_based(lower, a);
         let left = at.checked_sub(1).map(|i| lower[i].as_str());
         let noun_before = left.is_some_and(|w| lower_is(w, &NOUN_CUES));
         let deal_at = |p: usize| {
@@ -159,7 +160,7 @@ pub fn context_companies(text: &str, toks: &[Token<'_>]) -> Vec<ContextName> {
                 .iter()
                 .any(|cue| p >= cue.len() && cue.iter().zip(&lower[p - cue.len()..p]).all(|(c, t)| c == t))
         };
-        let deal_before = deal_at(at) || deal_at(skip_possessor(toks, &lower, a)) || named_venture(&lower, a);
+        let deal_before = deal_at(at) || deal_at(skip_possessor(toks, lower, a)) || named_venture(lower, a);
         // The next word, only when a single space separates it: "Sage Wohns,
         // CEO" is a person and a role, "Zentrobe CEO" a company's CEO.
         let next = toks
@@ -187,7 +188,7 @@ pub fn context_companies(text: &str, toks: &[Token<'_>]) -> Vec<ContextName> {
                     .is_some_and(|t| matches!(t.text, "former" | "new" | "then" | "outgoing"));
                 role_at(b + 1) || tense && role_at(b + 2)
             };
-        let apposition = apposition_after(text, toks, &lower, b);
+        let apposition = apposition_after(text, toks, lower, b);
         let head = n >= 2 && COMPANY_HEADS.contains(&toks[b - 1].text);
         if !(noun_before || deal_before || role_after || apposition || head) {
             continue;
@@ -243,8 +244,8 @@ fn named_venture(lower: &[String], a: usize) -> bool {
 /// Orlix"): a list of investors is a list of companies, so a name next to a
 /// company in it is one too, and so on along the list. `known` holds the
 /// spans of companies found so far.
-pub fn listed_investors(text: &str, toks: &[Token<'_>], known: &[Span]) -> Vec<Span> {
-    let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+pub fn listed_investors(doc: &Doc<'_>, known: &[Span]) -> Vec<Span> {
+    let (text, toks, lower) = (doc.text, &doc.tokens, &doc.lower);
     let candidates: Vec<Span> = runs(text, toks)
         .into_iter()
         .filter_map(|(mut a, b)| {
@@ -265,7 +266,7 @@ pub fn listed_investors(text: &str, toks: &[Token<'_>], known: &[Span]) -> Vec<S
                     || LEGAL_SUFFIXES.contains(&t.text)
             };
             let bad_start = a < b && LEGAL_SUFFIXES.contains(&toks[a].text);
-            let ok = a < b && !bad_start && !toks[a..b - 1].iter().any(bad) && investor_sentence(text, toks, &lower, a);
+            let ok = a < b && !bad_start && !toks[a..b - 1].iter().any(bad) && investor_sentence(text, toks, lower, a);
             ok.then(|| Span::new(toks[a].span.start, toks[b - 1].span.end))
         })
         .collect();
@@ -410,10 +411,9 @@ fn apposition_closes_after(text: &str, toks: &[Token<'_>], k: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::tokens;
 
     fn names(text: &str) -> Vec<&str> {
-        context_companies(text, &tokens(text))
+        context_companies(&Doc::new(text))
             .iter()
             .map(|c| c.span.slice(text))
             .collect()
@@ -544,7 +544,7 @@ mod tests {
             ("Zentrobe said the platform was ready.", &[]),
         ];
         for (text, want) in rows {
-            let got: Vec<&str> = context_products(text, &tokens(text))
+            let got: Vec<&str> = context_products(&Doc::new(text))
                 .iter()
                 .map(|s| s.slice(text))
                 .collect();
@@ -573,10 +573,9 @@ mod tests {
             ),
         ];
         for (text, known, want) in rows {
-            let toks = tokens(text);
             let at = text.find(known).unwrap_or(0);
             let known = [Span::new(at, at + known.len())];
-            let mut got: Vec<&str> = listed_investors(text, &toks, &known)
+            let mut got: Vec<&str> = listed_investors(&Doc::new(text), &known)
                 .iter()
                 .map(|s| s.slice(text))
                 .collect();

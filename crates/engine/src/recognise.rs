@@ -20,6 +20,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::context::{context_companies, context_products, listed_investors};
+use crate::doc::Doc;
 use crate::lexicon::Lexicon;
 use crate::lexicon_matches::{keep_evidenced, lexicon_candidates, used_as_platform, BUILTIN_MATCHER};
 use crate::people::{people, People};
@@ -28,7 +29,7 @@ pub use crate::short_forms::bare_name;
 use crate::short_forms::{initials_forms, ticker_names};
 use crate::span::{Label, Source, Span};
 use crate::tagger::{TaggedSpan, Tagger};
-use crate::text::{at_word_boundaries, tokens, Token};
+use crate::text::{at_word_boundaries, Token};
 use crate::words::{
     COMPANY_LIST_JOINS, DEMONYMS, GENERIC_TERMS, INFLECTED_ENDINGS, LEGAL_SUFFIXES, NAME_JOINERS, NOT_COMPANY_WORDS,
     NOT_NAME_START,
@@ -44,19 +45,9 @@ pub use crate::candidate::Candidate;
 /// names word by word from its corpora, so it gives "Windows" in "the
 /// Windows were broken" the product's score.
 pub fn candidates(text: &str, tagger: &Tagger) -> Vec<Candidate> {
-    candidates_with_progress(text, &tokens(text), tagger, &mut |_| {})
-}
-
-/// [`candidates`] for a text already split into `toks`, reporting the
-/// tagger's progress (0 to 1), which is most of the work on a long text.
-pub fn candidates_with_progress(
-    text: &str,
-    toks: &[Token<'_>],
-    tagger: &Tagger,
-    progress: &mut dyn FnMut(f32),
-) -> Vec<Candidate> {
-    let tagged = tagger.tag_with_progress(text, progress);
-    found_names(text, toks, &tagged).candidates
+    let doc = Doc::new(text);
+    let tagged = tagger.tag_doc(&doc, &mut |_| {});
+    found_names(&doc, &tagged).candidates
 }
 
 /// What recognition found: the candidates, and the people it kept them
@@ -69,7 +60,8 @@ pub struct Found {
 }
 
 /// [`candidates`] from the tagger's spans of the text.
-pub fn found_names(text: &str, toks: &[Token<'_>], tagged: &[TaggedSpan]) -> Found {
+pub fn found_names(doc: &Doc<'_>, tagged: &[TaggedSpan]) -> Found {
+    let (text, toks) = (doc.text, &doc.tokens);
     let lexicon = Lexicon::builtin();
     let mut lexical = lexicon_candidates(text, lexicon, &BUILTIN_MATCHER);
     let suffixed = legal_suffix_candidates(text, toks, lexicon);
@@ -90,7 +82,7 @@ pub fn found_names(text: &str, toks: &[Token<'_>], tagged: &[TaggedSpan]) -> Fou
         })
         .collect();
     let mut confident: Vec<(Span, String)> = suffixed.iter().map(|c| (c.span, c.canonical.clone())).collect();
-    for name in context_companies(text, toks) {
+    for name in context_companies(doc) {
         let canonical = name.span.slice(text).to_string();
         found.push(Candidate {
             span: name.span,
@@ -115,10 +107,7 @@ pub fn found_names(text: &str, toks: &[Token<'_>], tagged: &[TaggedSpan]) -> Fou
             .take_while(|k| k.start < span.end)
             .any(|k| *k != span && k.end <= span.end)
     };
-    let products: Vec<Span> = context_products(text, toks)
-        .into_iter()
-        .filter(|&s| !holds_known(s))
-        .collect();
+    let products: Vec<Span> = context_products(doc).into_iter().filter(|&s| !holds_known(s)).collect();
     found.extend(products.into_iter().map(|span| Candidate {
         span,
         label: Label::Product,
@@ -175,7 +164,7 @@ pub fn found_names(text: &str, toks: &[Token<'_>], tagged: &[TaggedSpan]) -> Fou
             owner: None,
         });
     };
-    for span in listed_investors(text, toks, &companies) {
+    for span in listed_investors(doc, &companies) {
         context_company(span, &mut found, &mut confident);
     }
     let abbreviations = parenthesised_abbreviations(text, &found);
