@@ -389,8 +389,8 @@ fn apposition_after(text: &str, toks: &[Token<'_>], lower: &[String], b: usize) 
         if between.contains([',', '.', ';', '(', ')']) {
             return false;
         }
-        let word = toks[k].text.to_lowercase();
-        if lower_is(&word, &NOUN_CUES) || APPOSITION_CUES.contains(&word.as_str()) {
+        let word = lower[k].as_str();
+        if lower_is(word, &NOUN_CUES) || APPOSITION_CUES.contains(&word) {
             return apposition_closes_after(text, toks, k);
         }
     }
