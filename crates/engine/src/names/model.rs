@@ -79,7 +79,7 @@ impl NameModel {
     pub fn to_tsv(&self) -> String {
         let mut out = String::from(
             "# pactlens name decisions: logistic-regression weights per feature\n\
-             # (written by `pactlens-train names`; see crates/engine/src/names.rs)\n\
+             # (written by `pactlens-train names`; see crates/engine/src/names/)\n\
              # feature\tcompany\tproduct\n",
         );
         for (f, [c, p]) in Feature::ALL.iter().zip(self.weights) {
