@@ -1,8 +1,8 @@
 //! The pipeline: candidates → non-overlapping marks → owners → records.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use crate::agreements::agreement_spans;
+use crate::agreements::{agreement_spans, AgreementKind};
 use crate::aliases::group_company_names;
 use crate::annotation::{Annotation, Mark};
 use crate::doc::Doc;
@@ -152,8 +152,13 @@ fn pipeline(
         NameStage::Collect => name_types(&evidence, seeds(&evidence, &marks)),
     };
     group_company_names(text, &mut marks);
+    // Each agreement mark takes the kind of the first mention at its span.
+    let mut kind_at: HashMap<Span, AgreementKind> = HashMap::with_capacity(agreement_cands.len());
+    for a in &agreement_cands {
+        kind_at.entry(a.span).or_insert(a.kind);
+    }
     for m in marks.iter_mut().filter(|m| m.label == Label::Agreement) {
-        m.kind = agreement_cands.iter().find(|a| a.span == m.span).map(|a| a.kind);
+        m.kind = kind_at.get(&m.span).copied();
     }
     assign_owners(text, &mut marks);
     progress(0.9);

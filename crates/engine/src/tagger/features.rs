@@ -294,6 +294,14 @@ impl Hasher for IdHasher {
 type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
 /// Lexicon surfaces indexed by the hash of their lower-cased token sequence.
+///
+/// This is not a second copy of the lexicon matcher of `lexicon_matches`:
+/// that one finds surfaces in the text (ASCII case as written, overlapping,
+/// any position); this one marks token runs under full Unicode lower case,
+/// longest first, exactly as the shipped model was trained to read them.
+/// Deriving these codes from the text matcher would change the features and
+/// so require a new model; they stay part of the model's definition
+/// (`FEATURE_VERSION`).
 struct LexIndex {
     /// kind bits (company/product/ambiguous), plus PREFIX for proper prefixes
     lower: IdMap<u8>,
