@@ -13,11 +13,11 @@
 use std::sync::LazyLock;
 
 use super::attributes::{date_in, era_of, stage_rank, value_in};
-use super::cues::{MENTION_PREPS, RIGHT_STOPS};
 use super::elements::{View, What};
 use super::reference::Discourse;
 use crate::agreements::{AgreementKind, Status};
 use crate::text::WordMap;
+use crate::words::{MENTION_PREPOSITIONS, RIGHT_STOPS};
 
 /// Dealing verbs: form, kind they imply, stage, and whether they report a
 /// deal on their own (`true`) or only together with an agreement mention.
@@ -454,7 +454,8 @@ impl View<'_> {
             self.word(e + 1),
             "owned" | "co-owned" | "led" | "co-led" | "backed" | "formed" | "signed" | "struck"
         ) && matches!(self.word(e + 2), "by" | "with");
-        e + 1 < hi && (MENTION_PREPS.contains(&self.word(e + 1)) || self.word(e + 1) == "to" || through_participle)
+        e + 1 < hi
+            && (MENTION_PREPOSITIONS.contains(&self.word(e + 1)) || self.word(e + 1) == "to" || through_participle)
     }
 
     /// "Investors include A, B and C": the investors the unit `lo..hi`
