@@ -14,6 +14,9 @@
 //! * `# columns: <name>, <name>, …`: in the header, makes the list a table
 //!   whose rows are tab-separated cells; the list's entries are the first
 //!   cells (what the rules look up), [`WordList::rows`] gives whole rows.
+//!   The rule that reads a table parses its cells once (`parse_rows`); a
+//!   cell that names an agreement kind or a status uses the id the JSON
+//!   writes (`joint_venture`, `completed`), `-` for none.
 //!
 //! Each list is a [`WordList`] static that dereferences to a slice of its
 //! entries, so `LEGAL_SUFFIXES.contains(&word)` reads as it did when the
@@ -196,6 +199,20 @@ impl WordList {
     pub fn rows(&self) -> &[Vec<&'static str>] {
         &self.parsed().rows
     }
+
+    /// Every row read by `parse` (a table's typed cells, say), in file
+    /// order. The files are part of the build and the tests read every
+    /// table, so a row `parse` rejects is a build defect: it panics, naming
+    /// the list and the row.
+    pub(crate) fn parse_rows<T>(&self, parse: impl Fn(&[&'static str]) -> Option<T>) -> Vec<T> {
+        self.rows()
+            .iter()
+            .map(|row| {
+                parse(row)
+                    .unwrap_or_else(|| panic!("data/words/{}.txt: the row `{}` does not read", self.id, row.join("\t")))
+            })
+            .collect()
+    }
 }
 
 impl Deref for WordList {
@@ -323,6 +340,10 @@ registry! {
     AGREEMENT_DETERMINERS = "agreement_determiners";
     /// Verbs that give or get a permit ("granted a licence").
     PERMIT_VERBS = "permit_verbs";
+    /// Agreement head nouns with strength and kind, longest first (a table: "deal").
+    AGREEMENT_HEADS = "agreement_heads";
+    /// Words before a head inside the span, with the kind they set (a table: "patent").
+    AGREEMENT_KIND_WORDS = "agreement_kind_words";
     /// The article, singular demonstratives and possessives ("the", "their").
     DEFINITE_DETERMINERS = "definite_determiners";
     /// Status words both agreements and records skip before a deal ("the first deal").
@@ -355,6 +376,10 @@ registry! {
     PAST_CUES = "past_cues";
     /// Phrases that date a report relative to it ("yesterday"); order matters.
     RELATIVE_DATES = "relative_dates";
+    /// Dealing verbs with kind, stage and whether alone (a table: "acquired").
+    DEALING_VERBS = "dealing_verbs";
+    /// Verbs after "to" that say what a deal is for, with the kind (a table: "to acquire").
+    PURPOSE_VERBS = "purpose_verbs";
 
     // Tokens.
     /// Abbreviations whose final full stop belongs to the word ("U.S.").
@@ -415,6 +440,7 @@ const RELATED: &[(&str, &[&str], &str)] = &[
             "dotted_legal_suffixes",
             "investor_cues",
             "legal_suffixes",
+            "dealing_verbs",
             "pre_agreement_words",
             "right_stops",
             "role_cues",
@@ -508,6 +534,57 @@ const RELATED: &[(&str, &[&str], &str)] = &[
          make \"venture\" a modifier (\"venture firms\")",
     ),
     (
+        "dealing_verbs",
+        &[
+            "investor_cues",
+            "modifier_nouns",
+            "noun_cues",
+            "pre_agreement_words",
+            "purpose_verbs",
+            "venture_modifiers",
+        ],
+        "the records' triggers are verbs in all their forms; some forms are also investor words (\"raised\"), a \
+         status before a deal (\"the agreed deal\"), after \"to\" a deal's purpose (\"agreed to acquire\" has \
+         both), and as nouns a company's relation (\"partner\") or team (the frames read \"team up\" only)",
+    ),
+    (
+        "deal_cues",
+        &["dealing_verbs", "purpose_verbs"],
+        "verbs of buying before a name make it a party to a deal in recognition (\"acquired X\"); the records \
+         read the same forms as triggers (\"acquired\") and, after \"to\", as a deal's purpose (\"to acquire\")",
+    ),
+    (
+        "agreement_heads",
+        &[
+            "agreement_kind_words",
+            "dealing_verbs",
+            "investor_cues",
+            "purpose_verbs",
+            "venture_modifiers",
+            "venture_nouns",
+        ],
+        "an agreement's head nouns also stand before another head as kind words (\"partnership agreement\", \
+         \"license agreement\", which the mention finder reads so), are verbs (\"to license\"), investor \
+         words (\"funding round\"), nouns that make \"venture\" a modifier (\"venture funding\"), and the noun \
+         for a new business (\"the venture, known as X\")",
+    ),
+    (
+        "agreement_kind_words",
+        &[
+            "dealing_verbs",
+            "investor_cues",
+            "modifier_nouns",
+            "pre_mention_words",
+            "product_nouns",
+            "purpose_verbs",
+            "venture_modifiers",
+        ],
+        "the words that say what kind an agreement is (\"supply deal\", \"cloud partnership\") are elsewhere \
+         verbs (\"to supply\", \"license\"), products and services, a company's business after its name \
+         (\"Apple services\"), investor words (\"funding\"); \"full\" is inside the span here (\"full \
+         partnership\") and skipped before a mention by the records' definite check",
+    ),
+    (
         "past_cues",
         &["relative_dates"],
         "\"last year\" both dates a report (its date) and places the deal in the past (its era, which keeps \
@@ -588,6 +665,12 @@ mod tests {
             );
             assert!(list.rows().iter().all(|r| r.len() == list.columns().len().max(1)));
         }
+    }
+
+    #[test]
+    #[should_panic(expected = "data/words/model_words.txt: the row `pro\tiPhone 11 Pro` does not read")]
+    fn a_row_that_does_not_read_is_a_defect_that_names_the_list_and_row() {
+        MODEL_WORDS.parse_rows(|row| (row[0] != "pro").then_some(()));
     }
 
     #[test]
