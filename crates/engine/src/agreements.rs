@@ -13,12 +13,16 @@
 
 use std::sync::LazyLock;
 
+use serde::de::{value::Error, DeserializeOwned, IntoDeserializer};
 use serde::{Deserialize, Serialize};
 
 use crate::doc::Doc;
 use crate::span::Span;
 use crate::text::{Token, WordMap};
-use crate::words::{AGREEMENT_DETERMINERS, AGREEMENT_STATUS_WORDS, PERMIT_VERBS, VENTURE_MODIFIERS};
+use crate::words::{
+    AGREEMENT_DETERMINERS, AGREEMENT_HEADS, AGREEMENT_KIND_WORDS, AGREEMENT_STATUS_WORDS, PERMIT_VERBS,
+    VENTURE_MODIFIERS,
+};
 
 /// What the parties agreed to do (ANNOTATION.md's list).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -50,6 +54,25 @@ pub enum AgreementKind {
     Other,
 }
 
+impl AgreementKind {
+    /// The kind whose id is `id`: the name the JSON writes for it
+    /// (`joint_venture`), so that the word lists name kinds as the output
+    /// does.
+    pub(crate) fn from_id(id: &str) -> Option<Self> {
+        by_serde_name(id)
+    }
+
+    /// A kind cell of a word-list table: a kind's id, or `-` where the word
+    /// gives none; `None` when the cell is neither.
+    pub(crate) fn from_cell(cell: &str) -> Option<Option<Self>> {
+        if cell == "-" {
+            Some(None)
+        } else {
+            Self::from_id(cell).map(Some)
+        }
+    }
+}
+
 /// What the text says happened to an agreement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -77,6 +100,12 @@ pub enum Status {
 }
 
 impl Status {
+    /// The status whose id is `id`: the name the JSON writes for it
+    /// (`completed`).
+    pub(crate) fn from_id(id: &str) -> Option<Self> {
+        by_serde_name(id)
+    }
+
     /// True for the stages ANNOTATION.md counts as made (signed, agreed,
     /// announced, completed, pending approval); an agreement that has since
     /// ended was made too.
@@ -86,6 +115,12 @@ impl Status {
             Status::Signed | Status::Agreed | Status::Announced | Status::Completed | Status::Pending | Status::Ended
         )
     }
+}
+
+/// The unit variant of `T` that serde names `name` (serde's own names, so
+/// no second list of them).
+fn by_serde_name<T: DeserializeOwned>(name: &str) -> Option<T> {
+    T::deserialize(IntoDeserializer::<Error>::into_deserializer(name)).ok()
 }
 
 /// An agreement mention found in the text.
@@ -98,7 +133,7 @@ pub struct AgreementSpan {
 }
 
 /// How strongly a head noun names an agreement on its own.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Strength {
     /// "deal", "merger": an agreement whenever the article is about companies.
     Strong,
@@ -107,82 +142,33 @@ enum Strength {
     Weak,
 }
 
-/// Head nouns, lower case, as token sequences; longest first.
-const HEADS: &[(&[&str], Strength, AgreementKind)] = &[
-    (
-        &["memorandum", "of", "understanding"],
-        Strength::Strong,
-        AgreementKind::Mou,
-    ),
-    (&["letter", "of", "intent"], Strength::Strong, AgreementKind::Other),
-    (&["round", "of", "funding"], Strength::Strong, AgreementKind::Investment),
-    (&["joint", "venture"], Strength::Strong, AgreementKind::JointVenture),
-    (&["funding", "round"], Strength::Strong, AgreementKind::Investment),
-    (&["agreement"], Strength::Strong, AgreementKind::Other),
-    (&["deal"], Strength::Strong, AgreementKind::Other),
-    (&["pact"], Strength::Strong, AgreementKind::Other),
-    (&["accord"], Strength::Strong, AgreementKind::Other),
-    (&["partnership"], Strength::Strong, AgreementKind::Partnership),
-    (&["alliance"], Strength::Strong, AgreementKind::Partnership),
-    (&["tie-up"], Strength::Strong, AgreementKind::Partnership),
-    (&["mou"], Strength::Strong, AgreementKind::Mou),
-    (&["loi"], Strength::Strong, AgreementKind::Other),
-    (&["merger"], Strength::Strong, AgreementKind::Merger),
-    (&["acquisition"], Strength::Strong, AgreementKind::Acquisition),
-    (&["takeover"], Strength::Strong, AgreementKind::Acquisition),
-    (&["buyout"], Strength::Strong, AgreementKind::Acquisition),
-    (&["collaboration"], Strength::Weak, AgreementKind::Collaboration),
-    (&["cooperation"], Strength::Weak, AgreementKind::Collaboration),
-    (&["contract"], Strength::Weak, AgreementKind::Supply),
-    (&["licence"], Strength::Weak, AgreementKind::Licensing),
-    (&["license"], Strength::Weak, AgreementKind::Licensing),
-    (&["transaction"], Strength::Weak, AgreementKind::Other),
-    (&["investment"], Strength::Weak, AgreementKind::Investment),
-    (&["settlement"], Strength::Weak, AgreementKind::Settlement),
-    (&["jv"], Strength::Weak, AgreementKind::JointVenture),
-    (&["venture"], Strength::Weak, AgreementKind::JointVenture),
-    (&["round"], Strength::Weak, AgreementKind::Investment),
-    (&["funding"], Strength::Weak, AgreementKind::Investment),
-];
+impl Strength {
+    /// The strength written `id` in `agreement_heads` (`strong`, `weak`).
+    fn from_id(id: &str) -> Option<Self> {
+        match id {
+            "strong" => Some(Strength::Strong),
+            "weak" => Some(Strength::Weak),
+            _ => None,
+        }
+    }
+}
+
+/// A head noun: its words (lower case), strength and kind.
+type Head = (Vec<&'static str>, Strength, AgreementKind);
+
+/// Head nouns as token sequences, longest first (`agreement_heads`).
+static HEADS: LazyLock<Vec<Head>> = LazyLock::new(|| {
+    AGREEMENT_HEADS.parse_rows(|row| {
+        let strength = Strength::from_id(row[1])?;
+        Some((row[0].split(' ').collect(), strength, AgreementKind::from_id(row[2])?))
+    })
+});
 
 /// Words that may precede a head inside the span, saying what kind of
-/// agreement it is; a matching word also sets the kind.
-const KIND_WORDS: &[(&str, Option<AgreementKind>)] = &[
-    ("strategic", None),
-    ("ai", None),
-    ("collaboration", Some(AgreementKind::Collaboration)),
-    ("cooperation", Some(AgreementKind::Collaboration)),
-    ("patent", Some(AgreementKind::Licensing)),
-    ("license", Some(AgreementKind::Licensing)),
-    ("licence", Some(AgreementKind::Licensing)),
-    ("licensing", Some(AgreementKind::Licensing)),
-    ("cross-licensing", Some(AgreementKind::Licensing)),
-    ("supply", Some(AgreementKind::Supply)),
-    ("distribution", Some(AgreementKind::Distribution)),
-    ("partnership", Some(AgreementKind::Partnership)),
-    ("merger", Some(AgreementKind::Merger)),
-    ("acquisition", Some(AgreementKind::Acquisition)),
-    ("purchase", Some(AgreementKind::Acquisition)),
-    ("investment", Some(AgreementKind::Investment)),
-    ("funding", Some(AgreementKind::Investment)),
-    ("technology", None),
-    ("research", None),
-    ("development", None),
-    ("marketing", None),
-    ("cloud", None),
-    ("commercial", None),
-    ("framework", None),
-    ("trade", None),
-    ("services", None),
-    ("service", None),
-    ("content", None),
-    ("advertising", None),
-    ("manufacturing", None),
-    ("sponsorship", None),
-    ("equipment", Some(AgreementKind::Supply)),
-    ("seed", Some(AgreementKind::Investment)),
-    ("full", None),
-];
+/// agreement it is; a matching word also sets the kind
+/// (`agreement_kind_words`).
+static KIND_WORDS: LazyLock<Vec<(&'static str, Option<AgreementKind>)>> =
+    LazyLock::new(|| AGREEMENT_KIND_WORDS.parse_rows(|row| Some((row[0], AgreementKind::from_cell(row[1])?))));
 
 fn kind_word(word: &str) -> Option<Option<AgreementKind>> {
     let lower = word.to_lowercase();
@@ -206,9 +192,9 @@ pub fn agreement_spans(doc: &Doc<'_>, has_company: impl Fn(Span) -> bool) -> Vec
     });
     let head_at = |i: usize| {
         BY_FIRST.get(lower.get(i)?.as_str())?.iter().find_map(|&h| {
-            let (words, strength, kind) = HEADS[h];
+            let (words, strength, kind) = &HEADS[h];
             let fits = i + words.len() <= toks.len() && words.iter().zip(&lower[i..]).all(|(w, t)| w == t);
-            fits.then_some((words.len(), strength, kind))
+            fits.then_some((words.len(), *strength, *kind))
         })
     };
     while i < toks.len() {
@@ -439,6 +425,76 @@ mod tests {
             want: &[("research collaboration", AgreementKind::Collaboration)],
         },
     ];
+
+    #[test]
+    fn kinds_and_statuses_read_from_the_ids_the_json_writes() {
+        use AgreementKind as K;
+        let kinds = [
+            K::Partnership,
+            K::Mou,
+            K::Licensing,
+            K::Acquisition,
+            K::Merger,
+            K::JointVenture,
+            K::Investment,
+            K::Supply,
+            K::Distribution,
+            K::Collaboration,
+            K::Settlement,
+            K::Other,
+        ];
+        let id = |v: serde_json::Value| v.as_str().unwrap().to_string();
+        for kind in kinds {
+            let written = id(serde_json::to_value(kind).unwrap());
+            assert_eq!(AgreementKind::from_id(&written), Some(kind), "{written}");
+            assert_eq!(AgreementKind::from_cell(&written), Some(Some(kind)), "{written}");
+        }
+        assert_eq!(AgreementKind::from_id("joint_venture"), Some(K::JointVenture));
+        assert_eq!(AgreementKind::from_cell("-"), Some(None));
+        for bad in ["JointVenture", "joint venture", "", "-"] {
+            assert_eq!(AgreementKind::from_id(bad), None, "{bad}");
+        }
+        assert_eq!(AgreementKind::from_cell("mous"), None);
+        let statuses = [
+            Status::Signed,
+            Status::Agreed,
+            Status::Announced,
+            Status::Completed,
+            Status::Pending,
+            Status::Proposed,
+            Status::Rumoured,
+            Status::Failed,
+            Status::Ended,
+            Status::Mentioned,
+        ];
+        for status in statuses {
+            let written = id(serde_json::to_value(status).unwrap());
+            assert_eq!(Status::from_id(&written), Some(status), "{written}");
+        }
+        assert_eq!(Status::from_id("Signed"), None);
+    }
+
+    #[test]
+    fn the_head_and_kind_word_tables_read() {
+        assert_eq!(HEADS.len(), AGREEMENT_HEADS.rows().len());
+        let (words, strength, kind) = &HEADS[0];
+        assert_eq!(words, &["memorandum", "of", "understanding"]);
+        assert!(*strength == Strength::Strong && *kind == AgreementKind::Mou);
+        let round = HEADS.iter().find(|h| h.0 == ["round"]).unwrap();
+        assert!(round.1 == Strength::Weak && round.2 == AgreementKind::Investment);
+        // The first head that fits is taken: a head never starts with the
+        // words of one before it ("round of funding" before "round").
+        for (i, (earlier, _, _)) in HEADS.iter().enumerate() {
+            for (later, _, _) in &HEADS[i + 1..] {
+                assert!(!later.starts_with(earlier), "{later:?} comes after {earlier:?}");
+            }
+        }
+        assert_eq!(Strength::from_id("weak"), Some(Strength::Weak));
+        assert_eq!(Strength::from_id("Strong"), None);
+        assert_eq!(kind_word("Patent"), Some(Some(AgreementKind::Licensing)));
+        assert_eq!(kind_word("strategic"), Some(None));
+        assert_eq!(kind_word("deal"), None);
+    }
 
     #[test]
     fn agreement_span_table() {

@@ -14,6 +14,9 @@
 //! * `# columns: <name>, <name>, …`: in the header, makes the list a table
 //!   whose rows are tab-separated cells; the list's entries are the first
 //!   cells (what the rules look up), [`WordList::rows`] gives whole rows.
+//!   The rule that reads a table parses its cells once (`parse_rows`); a
+//!   cell that names an agreement kind or a status uses the id the JSON
+//!   writes (`joint_venture`, `completed`), `-` for none.
 //!
 //! Each list is a [`WordList`] static that dereferences to a slice of its
 //! entries, so `LEGAL_SUFFIXES.contains(&word)` reads as it did when the
@@ -208,6 +211,20 @@ impl WordList {
     pub fn rows(&self) -> &[Vec<&'static str>] {
         &self.parsed().rows
     }
+
+    /// Every row read by `parse` (a table's typed cells, say), in file
+    /// order. The files are part of the build and the tests read every
+    /// table, so a row `parse` rejects is a build defect: it panics, naming
+    /// the list and the row.
+    pub(crate) fn parse_rows<T>(&self, parse: impl Fn(&[&'static str]) -> Option<T>) -> Vec<T> {
+        self.rows()
+            .iter()
+            .map(|row| {
+                parse(row)
+                    .unwrap_or_else(|| panic!("data/words/{}.txt: the row `{}` does not read", self.id, row.join("\t")))
+            })
+            .collect()
+    }
 }
 
 impl Deref for WordList {
@@ -279,9 +296,9 @@ registry! {
     NOT_COMPANY_WORDS = "not_company_words";
     /// Capitalised words that start a sentence but never a name ("The").
     NOT_NAME_START = "not_name_start";
-    /// The days of the week ("Monday").
+    /// The days of the week ("Monday"); records' dates too.
     WEEKDAYS = "weekdays";
-    /// The months ("March").
+    /// The months ("March"); records' dates too.
     MONTHS = "months";
     /// Technologies, categories and nationalities, never products ("AI", "5G").
     GENERIC_TERMS = "generic_terms";
@@ -335,6 +352,46 @@ registry! {
     AGREEMENT_DETERMINERS = "agreement_determiners";
     /// Verbs that give or get a permit ("granted a licence").
     PERMIT_VERBS = "permit_verbs";
+    /// Agreement head nouns with strength and kind, longest first (a table: "deal").
+    AGREEMENT_HEADS = "agreement_heads";
+    /// Words before a head inside the span, with the kind they set (a table: "patent").
+    AGREEMENT_KIND_WORDS = "agreement_kind_words";
+    /// The article, singular demonstratives and possessives ("the", "their").
+    DEFINITE_DETERMINERS = "definite_determiners";
+    /// Status words both agreements and records skip before a deal ("the first deal").
+    PRE_AGREEMENT_WORDS = "pre_agreement_words";
+    /// Adjectives that make a deal only proposed ("a proposed merger").
+    PROPOSAL_ADJECTIVES = "proposal_adjectives";
+
+    // Records: who agreed with whom.
+    /// Nouns after a company that make it a modifier, not a party ("OpenAI rivals").
+    MODIFIER_NOUNS = "modifier_nouns";
+    /// Nouns that name a kind of company ("startup", "chipmaker").
+    COMPANY_KIND_NOUNS = "company_kind_nouns";
+    /// Words that start another clause and end a party scan ("but", "unlike").
+    CLAUSE_STOPS = "clause_stops";
+    /// Words that end the scan for a subject left of a trigger ("if").
+    LEFT_STOPS = "left_stops";
+    /// Words that end the scans right of a trigger ("which", "said").
+    RIGHT_STOPS = "right_stops";
+    /// Prepositions through which a mention reaches its parties ("a deal with").
+    MENTION_PREPOSITIONS = "mention_prepositions";
+    /// Words before a mention that make it a reference to a told deal ("the deal").
+    REFERENCE_DETERMINERS = "reference_determiners";
+    /// Words between a determiner and a mention, outside it ("its own investment").
+    PRE_MENTION_WORDS = "pre_mention_words";
+    /// Words that stand in for a subject named earlier ("it", "the company").
+    PRONOUN_SUBJECTS = "pronoun_subjects";
+    /// Words before a deal that make it only proposed ("considering").
+    PROPOSAL_CUES = "proposal_cues";
+    /// Phrases that place a deal in the past ("years ago"); order matters.
+    PAST_CUES = "past_cues";
+    /// Phrases that date a report relative to it ("yesterday"); order matters.
+    RELATIVE_DATES = "relative_dates";
+    /// Dealing verbs with kind, stage and whether alone (a table: "acquired").
+    DEALING_VERBS = "dealing_verbs";
+    /// Verbs after "to" that say what a deal is for, with the kind (a table: "to acquire").
+    PURPOSE_VERBS = "purpose_verbs";
 
     // Tokens.
     /// Abbreviations whose final full stop belongs to the word ("U.S.").
@@ -351,29 +408,41 @@ const RELATED: &[(&str, &[&str], &str)] = &[
         "function_words",
         &[
             "agreement_determiners",
-            "agreement_status_words",
             "apposition_goes_on",
+            "clause_stops",
             "company_cues",
+            "definite_determiners",
+            "mention_prepositions",
             "name_connectors",
             "place_prepositions",
             "platform_cues",
+            "pre_agreement_words",
+            "pre_mention_words",
+            "pronoun_subjects",
             "quantity_units",
+            "reference_determiners",
+            "right_stops",
         ],
         "a stop list of closed-class words and reporting verbs (the product cue stops at any of them); the \
-         others use some of the same determiners, prepositions and verbs as cues of their own",
+         others use some of the same determiners, prepositions, pronouns and verbs as cues of their own, \
+         or as the stops of the records' own scans (\"but\", \"which\", \"said\")",
     ),
     (
         "apposition_goes_on",
         &[
             "agreement_determiners",
+            "definite_determiners",
             "investor_cues",
+            "mention_prepositions",
             "name_connectors",
             "place_prepositions",
             "quantity_units",
+            "right_stops",
         ],
         "relative words, prepositions and participles that continue an apposition (\"that\", \"of\", \"in\", \
-         \"led\", \"backed\") are also determiners, connectors, place prepositions, investor words, and \"in\" \
-         the inch",
+         \"led\", \"backed\") are also determiners, connectors, place prepositions, investor words, \"in\" \
+         the inch, prepositions that link a deal to its parties (\"a deal with\"), and relative words that \
+         end the records' scans right of a trigger",
     ),
     (
         "company_cues",
@@ -383,6 +452,9 @@ const RELATED: &[(&str, &[&str], &str)] = &[
             "dotted_legal_suffixes",
             "investor_cues",
             "legal_suffixes",
+            "dealing_verbs",
+            "pre_agreement_words",
+            "right_stops",
             "role_cues",
             "venture_modifiers",
         ],
@@ -392,7 +464,7 @@ const RELATED: &[(&str, &[&str], &str)] = &[
     ),
     (
         "venture_modifiers",
-        &["investor_cues", "noun_cues", "venture_nouns"],
+        &["company_kind_nouns", "investor_cues", "noun_cues", "venture_nouns"],
         "business nouns after \"venture\" (\"venture firm\", \"venture funding\") are company nouns and \
          investor words elsewhere",
     ),
@@ -409,7 +481,7 @@ const RELATED: &[(&str, &[&str], &str)] = &[
          and a preposition",
     ),
     (
-        "agreement_determiners",
+        "definite_determiners",
         &["name_connectors", "platform_cues"],
         "\"the\" also joins names (\"Bank of the West\"); \"his\", \"her\" also make a platform (\"her Twitter\")",
     ),
@@ -423,6 +495,112 @@ const RELATED: &[(&str, &[&str], &str)] = &[
         "apposition_cues",
         &["venture_nouns"],
         "\"business\" names a company in an apposition and a new business given a name",
+    ),
+    (
+        "company_kind_nouns",
+        &["venture_nouns"],
+        "a kind of company before a name (\"startup X\") can also be given a name (\"a startup called X\")",
+    ),
+    (
+        "modifier_nouns",
+        &[
+            "agreement_status_words",
+            "apposition_cues",
+            "company_cues",
+            "company_kind_nouns",
+            "investor_cues",
+            "noun_cues",
+            "product_nouns",
+            "role_cues",
+            "venture_modifiers",
+            "venture_nouns",
+        ],
+        "a company's people, stock, units and products (\"OpenAI rivals\", \"Apple shares\", \"Nvidia \
+         chips\") after its name make it a modifier, not a party; the same nouns are cues that a name is a \
+         company or a product, kinds of company (\"chip giant Nvidia\"), investor words, a new venture's noun, and \
+         \"stock\" a kind of payment before a deal (\"a stock deal\")",
+    ),
+    (
+        "right_stops",
+        &["agreement_determiners", "definite_determiners"],
+        "\"that\" and \"whose\" are determiners before a deal (\"that deal\", \"whose partnership\") and relative \
+         words that start a clause, where the records' scans right of a trigger stop",
+    ),
+    (
+        "mention_prepositions",
+        &["name_connectors", "place_prepositions", "quantity_units"],
+        "the prepositions that link a deal to its parties (\"a deal with Y\", \"an investment in Y\") also join words \
+         inside a name (\"Bank of America\") and come before a place; \"in\" is also the inch",
+    ),
+    (
+        "pronoun_subjects",
+        &[
+            "apposition_cues",
+            "company_kind_nouns",
+            "noun_cues",
+            "venture_modifiers",
+            "venture_nouns",
+        ],
+        "the generic company nouns stand in for a company named earlier (\"the company\", \"the firm\", \
+         \"the group\"); the same nouns say that a name beside them is a company or a new venture, and \
+         make \"venture\" a modifier (\"venture firms\")",
+    ),
+    (
+        "dealing_verbs",
+        &[
+            "investor_cues",
+            "modifier_nouns",
+            "noun_cues",
+            "pre_agreement_words",
+            "purpose_verbs",
+            "venture_modifiers",
+        ],
+        "the records' triggers are verbs in all their forms; some forms are also investor words (\"raised\"), a \
+         status before a deal (\"the agreed deal\"), after \"to\" a deal's purpose (\"agreed to acquire\" has \
+         both), and as nouns a company's relation (\"partner\") or team (the frames read \"team up\" only)",
+    ),
+    (
+        "deal_cues",
+        &["dealing_verbs", "purpose_verbs"],
+        "verbs of buying before a name make it a party to a deal in recognition (\"acquired X\"); the records \
+         read the same forms as triggers (\"acquired\") and, after \"to\", as a deal's purpose (\"to acquire\")",
+    ),
+    (
+        "agreement_heads",
+        &[
+            "agreement_kind_words",
+            "dealing_verbs",
+            "investor_cues",
+            "purpose_verbs",
+            "venture_modifiers",
+            "venture_nouns",
+        ],
+        "an agreement's head nouns also stand before another head as kind words (\"partnership agreement\", \
+         \"license agreement\", which the mention finder reads so), are verbs (\"to license\"), investor \
+         words (\"funding round\"), nouns that make \"venture\" a modifier (\"venture funding\"), and the noun \
+         for a new business (\"the venture, known as X\")",
+    ),
+    (
+        "agreement_kind_words",
+        &[
+            "dealing_verbs",
+            "investor_cues",
+            "modifier_nouns",
+            "pre_mention_words",
+            "product_nouns",
+            "purpose_verbs",
+            "venture_modifiers",
+        ],
+        "the words that say what kind an agreement is (\"supply deal\", \"cloud partnership\") are elsewhere \
+         verbs (\"to supply\", \"license\"), products and services, a company's business after its name \
+         (\"Apple services\"), investor words (\"funding\"); \"full\" is inside the span here (\"full \
+         partnership\") and skipped before a mention by the records' definite check",
+    ),
+    (
+        "past_cues",
+        &["relative_dates"],
+        "\"last year\" both dates a report (its date) and places the deal in the past (its era, which keeps \
+         it apart from a deal made now)",
     ),
 ];
 
@@ -499,6 +677,12 @@ mod tests {
             );
             assert!(list.rows().iter().all(|r| r.len() == list.columns().len().max(1)));
         }
+    }
+
+    #[test]
+    #[should_panic(expected = "data/words/model_words.txt: the row `pro\tiPhone 11 Pro` does not read")]
+    fn a_row_that_does_not_read_is_a_defect_that_names_the_list_and_row() {
+        MODEL_WORDS.parse_rows(|row| (row[0] != "pro").then_some(()));
     }
 
     #[test]

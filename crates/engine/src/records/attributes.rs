@@ -2,11 +2,11 @@
 //! its stage (status), its date and era, its value and its scope; and how
 //! kinds and stages combine when reports of one deal merge.
 
-use super::cues::{MONTHS, PAST_CUES, PROPOSAL_CUES, RELATIVE_DATES, RIGHT_STOPS, WEEKDAYS};
 use super::elements::View;
 use super::frames::{Run, Triggers};
 use crate::agreements::{AgreementKind, Status};
 use crate::text::find_word_ignore_ascii_case;
+use crate::words::{MONTHS, PAST_CUES, PROPOSAL_ADJECTIVES, PROPOSAL_CUES, RELATIVE_DATES, RIGHT_STOPS, WEEKDAYS};
 
 /// How specific a kind is, for merging the kinds of one record's mentions:
 /// a memorandum beats a generic partnership, a joint venture beats both.
@@ -177,7 +177,7 @@ impl View<'_> {
         }
         let before: Vec<&str> = (from..s).map(|k| self.word(k)).collect();
         if PROPOSAL_CUES.iter().any(|w| before.contains(w))
-            || (s..=e).any(|k| matches!(self.word(k), "proposed" | "potential" | "possible"))
+            || (s..=e).any(|k| PROPOSAL_ADJECTIVES.contains(&self.word(k)))
             || pair("in", "talks")
             || pair("plans", "to")
             || pair("hopes", "to")
@@ -275,7 +275,7 @@ pub(crate) fn date_in(sentence: &str) -> Option<String> {
             break;
         }
     }
-    for rel in RELATIVE_DATES {
+    for rel in RELATIVE_DATES.iter() {
         if let Some(at) = find_word_ignore_ascii_case(sentence, rel) {
             offer(at, sentence[at..at + rel.len()].to_string());
         }

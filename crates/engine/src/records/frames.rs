@@ -13,142 +13,43 @@
 use std::sync::LazyLock;
 
 use super::attributes::{date_in, era_of, stage_rank, value_in};
-use super::cues::{MENTION_PREPS, RIGHT_STOPS};
 use super::elements::{View, What};
 use super::reference::Discourse;
 use crate::agreements::{AgreementKind, Status};
 use crate::text::WordMap;
-
-/// Dealing verbs: form, kind they imply, stage, and whether they report a
-/// deal on their own (`true`) or only together with an agreement mention.
-const VERBS: &[(&str, Option<AgreementKind>, Status, bool)] = {
-    use AgreementKind as K;
-    &[
-        ("sign", None, Status::Signed, false),
-        ("signs", None, Status::Signed, false),
-        ("signed", None, Status::Signed, false),
-        ("signing", None, Status::Signed, false),
-        ("ink", None, Status::Signed, false),
-        ("inks", None, Status::Signed, false),
-        ("inked", None, Status::Signed, false),
-        ("strike", None, Status::Signed, false),
-        ("strikes", None, Status::Signed, false),
-        ("struck", None, Status::Signed, false),
-        ("seal", None, Status::Signed, false),
-        ("seals", None, Status::Signed, false),
-        ("sealed", None, Status::Signed, false),
-        ("agree", None, Status::Agreed, false),
-        ("agrees", None, Status::Agreed, false),
-        ("agreed", None, Status::Agreed, false),
-        ("reached", None, Status::Agreed, false),
-        ("reach", None, Status::Agreed, false),
-        ("reaches", None, Status::Agreed, false),
-        ("announce", None, Status::Announced, false),
-        ("announces", None, Status::Announced, false),
-        ("announced", None, Status::Announced, false),
-        ("unveiled", None, Status::Announced, false),
-        ("enter", None, Status::Signed, false),
-        ("enters", None, Status::Signed, false),
-        ("entered", None, Status::Signed, false),
-        ("form", None, Status::Signed, false),
-        ("forms", None, Status::Signed, false),
-        ("formed", None, Status::Signed, false),
-        ("extend", None, Status::Signed, false),
-        ("extended", None, Status::Signed, false),
-        ("renewed", None, Status::Signed, false),
-        ("joined", None, Status::Signed, false),
-        ("complete", None, Status::Completed, false),
-        ("completes", None, Status::Completed, false),
-        ("completed", None, Status::Completed, false),
-        ("closed", None, Status::Completed, false),
-        ("closes", None, Status::Completed, false),
-        ("finalized", None, Status::Completed, false),
-        ("finalised", None, Status::Completed, false),
-        ("acquire", Some(K::Acquisition), Status::Agreed, true),
-        ("acquires", Some(K::Acquisition), Status::Agreed, true),
-        ("acquired", Some(K::Acquisition), Status::Completed, true),
-        ("acquiring", Some(K::Acquisition), Status::Agreed, true),
-        ("buy", Some(K::Acquisition), Status::Agreed, true),
-        ("buys", Some(K::Acquisition), Status::Agreed, true),
-        ("bought", Some(K::Acquisition), Status::Completed, true),
-        ("buying", Some(K::Acquisition), Status::Agreed, true),
-        ("purchased", Some(K::Acquisition), Status::Completed, true),
-        ("sell", Some(K::Acquisition), Status::Agreed, true),
-        ("sells", Some(K::Acquisition), Status::Agreed, true),
-        ("sold", Some(K::Acquisition), Status::Completed, true),
-        ("selling", Some(K::Acquisition), Status::Agreed, true),
-        ("merge", Some(K::Merger), Status::Agreed, true),
-        ("merges", Some(K::Merger), Status::Agreed, true),
-        ("merged", Some(K::Merger), Status::Completed, true),
-        ("merging", Some(K::Merger), Status::Agreed, true),
-        ("invest", Some(K::Investment), Status::Agreed, true),
-        ("invests", Some(K::Investment), Status::Agreed, true),
-        ("invested", Some(K::Investment), Status::Completed, true),
-        ("investing", Some(K::Investment), Status::Agreed, true),
-        ("raise", Some(K::Investment), Status::Agreed, true),
-        ("raises", Some(K::Investment), Status::Agreed, true),
-        ("raised", Some(K::Investment), Status::Completed, true),
-        ("license", Some(K::Licensing), Status::Agreed, true),
-        ("licenses", Some(K::Licensing), Status::Agreed, true),
-        ("licensed", Some(K::Licensing), Status::Completed, true),
-        ("licence", Some(K::Licensing), Status::Agreed, true),
-        ("licences", Some(K::Licensing), Status::Agreed, true),
-        ("licenced", Some(K::Licensing), Status::Completed, true),
-        ("partner", Some(K::Partnership), Status::Agreed, true),
-        ("partners", Some(K::Partnership), Status::Agreed, true),
-        ("partnered", Some(K::Partnership), Status::Agreed, true),
-        ("partnering", Some(K::Partnership), Status::Agreed, true),
-        ("team", Some(K::Partnership), Status::Agreed, true),
-        ("teamed", Some(K::Partnership), Status::Agreed, true),
-        ("teams", Some(K::Partnership), Status::Agreed, true),
-        ("collaborate", Some(K::Collaboration), Status::Agreed, true),
-        ("collaborates", Some(K::Collaboration), Status::Agreed, true),
-        ("collaborated", Some(K::Collaboration), Status::Agreed, true),
-        ("take", Some(K::Investment), Status::Agreed, true),
-        ("takes", Some(K::Investment), Status::Agreed, true),
-        ("took", Some(K::Investment), Status::Completed, true),
-    ]
-};
-
-/// Verbs after "to" that say what a deal is for ("an agreement to acquire").
-const PURPOSES: &[(&str, AgreementKind)] = {
-    use AgreementKind as K;
-    &[
-        ("acquire", K::Acquisition),
-        ("buy", K::Acquisition),
-        ("purchase", K::Acquisition),
-        ("merge", K::Merger),
-        ("combine", K::Merger),
-        ("supply", K::Supply),
-        ("provide", K::Supply),
-        ("distribute", K::Distribution),
-        ("market", K::Distribution),
-        ("license", K::Licensing),
-        ("licence", K::Licensing),
-        ("invest", K::Investment),
-        ("develop", K::Collaboration),
-        ("co-develop", K::Collaboration),
-        ("jointly", K::Collaboration),
-        ("collaborate", K::Collaboration),
-        ("cooperate", K::Collaboration),
-        ("research", K::Collaboration),
-    ]
-};
+use crate::words::{DEALING_VERBS, MENTION_PREPOSITIONS, PURPOSE_VERBS, RIGHT_STOPS};
 
 /// What a dealing verb says: the kind it implies, the status, and whether
-/// it reports a deal on its own (see `VERBS`).
+/// it reports a deal on its own (see `dealing_verbs`).
 type VerbSense = (Option<AgreementKind>, Status, bool);
 
-/// The sense of a dealing verb, if `word` is one (see `VERBS`).
+/// The sense of a dealing verb, if `word` is one (see `dealing_verbs`).
 fn verb(word: &str) -> Option<VerbSense> {
     // Looked up for every word of every sentence: a hash map, not a scan.
-    static BY_WORD: LazyLock<WordMap<&'static str, VerbSense>> =
-        LazyLock::new(|| VERBS.iter().map(|v| (v.0, (v.1, v.2, v.3))).collect());
+    static BY_WORD: LazyLock<WordMap<&'static str, VerbSense>> = LazyLock::new(|| {
+        DEALING_VERBS
+            .parse_rows(|row| {
+                let alone = match row[3] {
+                    "yes" => true,
+                    "no" => false,
+                    _ => return None,
+                };
+                Some((
+                    row[0],
+                    (AgreementKind::from_cell(row[1])?, Status::from_id(row[2])?, alone),
+                ))
+            })
+            .into_iter()
+            .collect()
+    });
     BY_WORD.get(word).copied()
 }
 
-/// The kind a verb after "to" says a deal is for, if any (see `PURPOSES`).
+/// The kind a verb after "to" says a deal is for, if any (see
+/// `purpose_verbs`).
 fn purpose(word: &str) -> Option<AgreementKind> {
+    static PURPOSES: LazyLock<Vec<(&'static str, AgreementKind)>> =
+        LazyLock::new(|| PURPOSE_VERBS.parse_rows(|row| Some((row[0], AgreementKind::from_id(row[1])?))));
     PURPOSES.iter().find(|p| p.0 == word).map(|p| p.1)
 }
 
@@ -454,7 +355,8 @@ impl View<'_> {
             self.word(e + 1),
             "owned" | "co-owned" | "led" | "co-led" | "backed" | "formed" | "signed" | "struck"
         ) && matches!(self.word(e + 2), "by" | "with");
-        e + 1 < hi && (MENTION_PREPS.contains(&self.word(e + 1)) || self.word(e + 1) == "to" || through_participle)
+        e + 1 < hi
+            && (MENTION_PREPOSITIONS.contains(&self.word(e + 1)) || self.word(e + 1) == "to" || through_participle)
     }
 
     /// "Investors include A, B and C": the investors the unit `lo..hi`
@@ -467,5 +369,22 @@ impl View<'_> {
         let mut names = Vec::new();
         self.right_parties(lo + cue, hi, true, &mut names);
         Some(names)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_verb_tables_read() {
+        use AgreementKind as K;
+        assert_eq!(verb("acquired"), Some((Some(K::Acquisition), Status::Completed, true)));
+        assert_eq!(verb("inked"), Some((None, Status::Signed, false)));
+        assert_eq!(verb("took"), Some((Some(K::Investment), Status::Completed, true)));
+        assert_eq!(verb("deal"), None);
+        assert_eq!(purpose("co-develop"), Some(K::Collaboration));
+        assert_eq!(purpose("market"), Some(K::Distribution));
+        assert_eq!(purpose("sign"), None);
     }
 }

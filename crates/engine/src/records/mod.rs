@@ -17,8 +17,8 @@
 //!    to an earlier subject or deal, read from the discourse state
 //!    (`Discourse`: the records so far, the last subject, the unit's lead).
 //! 4. **Attributes** (`attributes`): the event's kind, stage, date, era,
-//!    value and scope, from the words around it; the word lists these steps
-//!    read are in `cues`.
+//!    value and scope, from the words around it. The word lists these steps
+//!    read are in the engine's registry (`crate::words`, `data/words/`).
 //! 5. **Merge** (`merge`): the reader applies each event to the discourse
 //!    state: it notes the subject, then merges the event into the record it
 //!    reports (overlapping parties, compatible kind and era) or adds a new
@@ -35,7 +35,6 @@
 //! elements by binary search, and scans around a trigger are bounded.
 
 mod attributes;
-mod cues;
 mod elements;
 mod frames;
 mod merge;

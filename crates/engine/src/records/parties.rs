@@ -9,9 +9,9 @@
 //! Reuters") and aliases ("PDVSA" after "Petroleos de Venezuela"). Every
 //! scan is bounded by the unit and a few elements.
 
-use super::cues::{COMPANY_NOUNS, LEFT_STOPS, MODIFIER_NOUNS, PRE_MENTION, PRONOUN_SUBJECTS, RIGHT_STOPS};
 use super::elements::{View, What};
 use super::merge::push_unique;
+use crate::words::{COMPANY_KIND_NOUNS, LEFT_STOPS, MODIFIER_NOUNS, PRE_MENTION_WORDS, PRONOUN_SUBJECTS, RIGHT_STOPS};
 
 impl View<'_> {
     /// A company name used as a modifier ("OpenAI rivals").
@@ -179,7 +179,12 @@ impl View<'_> {
         while j < hi && j <= k + 6 && self.els[j].what == What::Word {
             j += 1;
         }
-        let noun = j > k + 2 && COMPANY_NOUNS.contains(&self.word(j - 1));
+        // "group" too: here the name after it is already a company ("and
+        // the dairy group Y"), while before a bare name it is too loose for
+        // company_kind_nouns ("a group of investors"). A list of this one
+        // word would be a copy of part of apposition_cues.
+        let company_noun = |w: &str| COMPANY_KIND_NOUNS.contains(&w) || w == "group";
+        let noun = j > k + 2 && company_noun(self.word(j - 1));
         (noun && j < hi && self.company(j).is_some()).then_some(j)
     }
 
@@ -240,7 +245,7 @@ impl View<'_> {
     /// without naming a party: a status word, a number or a company name.
     fn is_kind_word(&self, k: usize) -> bool {
         let e = &self.els[k];
-        e.what == What::Word && (PRE_MENTION.contains(&e.lower) || e.lower.chars().any(|c| c.is_ascii_digit()))
+        e.what == What::Word && (PRE_MENTION_WORDS.contains(&e.lower) || e.lower.chars().any(|c| c.is_ascii_digit()))
             || matches!(e.what, What::Company(_))
     }
 

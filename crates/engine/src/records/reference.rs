@@ -8,10 +8,10 @@
 //! reads it and never changes it; the reader applies each event to it
 //! ([`Discourse::follow`], then `Discourse::add`).
 
-use super::cues::{DETERMINERS, PRE_MENTION};
 use super::elements::{View, What};
 use super::frames::{Event, Run, Triggers};
 use super::merge::{push_unique, Rec};
+use crate::words::{PRE_MENTION_WORDS, REFERENCE_DETERMINERS};
 
 /// What the reading has found so far: the records, and who was last the
 /// subject. Read (never changed) while an event is read; changed only by
@@ -169,14 +169,14 @@ impl View<'_> {
         while k > lo {
             k -= 1;
             let w = self.word(k);
-            if PRE_MENTION.contains(&w) || w.chars().any(|c| c.is_ascii_digit()) || w.starts_with('$') {
+            if PRE_MENTION_WORDS.contains(&w) || w.chars().any(|c| c.is_ascii_digit()) || w.starts_with('$') {
                 continue;
             }
             if matches!(w, "'s" | "’s") {
                 // "Today's deal" is definite; "Intel's deal" has a party.
                 return k > lo && self.company(k - 1).is_none();
             }
-            return DETERMINERS.contains(&w) || w.ends_with("s'") || w == "companies";
+            return REFERENCE_DETERMINERS.contains(&w) || w.ends_with("s'") || w == "companies";
         }
         false
     }
@@ -191,7 +191,7 @@ impl View<'_> {
     /// inaugural investment".
     fn own_mention(&self, lo: usize, s: usize) -> bool {
         let mut k = s;
-        while k > lo && (PRE_MENTION.contains(&self.word(k - 1)) || self.word(k - 1) == "inaugural") {
+        while k > lo && (PRE_MENTION_WORDS.contains(&self.word(k - 1)) || self.word(k - 1) == "inaugural") {
             k -= 1;
         }
         k > lo && matches!(self.word(k - 1), "its" | "their")
